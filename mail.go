@@ -46,3 +46,8 @@ type MailService interface {
 	// MailQueueDepth counts queued messages, for metrics.
 	MailQueueDepth(ctx context.Context) (int, error)
 }
+
+// Mailer queues an e-mail for delivery (or for the outbox when no SMTP server is set).
+type Mailer interface {
+	Send(ctx context.Context, m *Mail) error
+}
