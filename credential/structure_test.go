@@ -1,0 +1,191 @@
+package credential_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pokot/pokot/credential"
+)
+
+func readJSON(t testing.TB, path string) map[string]any {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
+}
+
+// The W3C VC Data Model 2.0 test suite's issuer inputs: every *-ok file is
+// accepted and every *-fail file (including *-fail-or-inject: we do not
+// inject contexts) is rejected. The suite's date placeholders are replaced
+// as its harness does.
+func TestStructureVCDM2Suite(t *testing.T) {
+	files, _ := filepath.Glob("testdata/vcdm2/*.json")
+	more, _ := filepath.Glob("testdata/vcdm2/names-and-descriptions/*.json")
+	files = append(files, more...)
+	if len(files) < 90 {
+		t.Fatalf("only %d suite files", len(files))
+	}
+	var ok, bad int
+	for _, f := range files {
+		name := filepath.Base(f)
+		wantOK := strings.Contains(name, "-ok")
+		wantFail := strings.Contains(name, "-fail")
+		if !wantOK && !wantFail {
+			continue // presentation-self-asserted-* are about holder binding, not structure
+		}
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := strings.ReplaceAll(string(b), "FUTURE DATE", "2099-01-01T00:00:00Z")
+			s = strings.ReplaceAll(s, "PAST DATE", "2001-01-01T00:00:00Z")
+			var doc map[string]any
+			if err := json.Unmarshal([]byte(s), &doc); err != nil {
+				t.Fatal(err)
+			}
+			got, why := credential.StructureOK(credential.CheckStructure(doc, credential.StructureOptions{Unsigned: true}))
+			if got != wantOK {
+				t.Errorf("accepted=%v, want %v (%s)", got, wantOK, why)
+			}
+		})
+		if wantOK {
+			ok++
+		} else {
+			bad++
+		}
+	}
+	t.Logf("%d ok and %d fail cases", ok, bad)
+}
+
+// A signed credential must name its issuer: the issuer-input leniency is opt-in.
+func TestStructureIssuerRequiredWhenSigned(t *testing.T) {
+	doc := readJSON(t, "testdata/vcdm2/credential-ok.json")
+	if ok, _ := credential.StructureOK(credential.CheckStructure(doc, credential.StructureOptions{})); ok {
+		t.Fatal("credential without issuer accepted")
+	}
+	doc["issuer"] = map[string]any{"name": "No id"}
+	if ok, _ := credential.StructureOK(credential.CheckStructure(doc, credential.StructureOptions{})); ok {
+		t.Fatal("issuer without id accepted")
+	}
+	doc["issuer"] = "did:example:issuer"
+	if ok, why := credential.StructureOK(credential.CheckStructure(doc, credential.StructureOptions{})); !ok {
+		t.Fatal(why)
+	}
+}
+
+func obExamples(t *testing.T) map[string]map[string]any {
+	files, _ := filepath.Glob("testdata/ob3/spec-examples/*.json")
+	files = append(files, "testdata/ob3/ob3-ldp-unsigned.json", "testdata/ob3/ob3-ldp-signed.json")
+	out := map[string]map[string]any{}
+	for _, f := range files {
+		out[filepath.Base(f)] = readJSON(t, f)
+	}
+	return out
+}
+
+// The spec's OpenBadgeCredential examples pass every VC and OB 3.0 rule and
+// the JSON Schema. endorsement.json is an EndorsementCredential, not an
+// AchievementCredential: the schema does not apply and the OB3 rules reject it.
+func TestOB3SpecExamples(t *testing.T) {
+	for name, doc := range obExamples(t) {
+		t.Run(name, func(t *testing.T) {
+			if ok, why := credential.StructureOK(credential.CheckStructure(doc, credential.StructureOptions{})); !ok {
+				t.Errorf("VC structure: %s", why)
+			}
+			if name == "endorsement.json" {
+				if ok, _ := credential.StructureOK(credential.CheckOB3(doc)); ok {
+					t.Error("EndorsementCredential passed the OpenBadgeCredential rules")
+				}
+				return
+			}
+			if ok, why := credential.StructureOK(credential.CheckOB3(doc)); !ok {
+				t.Errorf("OB3 structure: %s", why)
+			}
+			if err := credential.ValidateSchema(doc); err != nil {
+				t.Errorf("schema: %v", err)
+			}
+		})
+	}
+}
+
+func TestOB3RulesRejectMissingFields(t *testing.T) {
+	cases := []struct {
+		rule string
+		edit func(d map[string]any)
+	}{
+		{"structure.ob3.credential", func(d map[string]any) { d["type"] = []any{"VerifiableCredential"} }},
+		{"structure.ob3.credential", func(d map[string]any) { delete(d, "name") }},
+		{"structure.ob3.issuer", func(d map[string]any) { d["issuer"] = "https://example.com/issuers/876543" }},
+		{"structure.ob3.issuer", func(d map[string]any) { delete(d["issuer"].(map[string]any), "name") }},
+		{"structure.ob3.subject", func(d map[string]any) { delete(d["credentialSubject"].(map[string]any), "id") }},
+		{"structure.ob3.subject", func(d map[string]any) {
+			d["credentialSubject"].(map[string]any)["identifier"] = []any{map[string]any{
+				"type": "IdentityObject", "hashed": true, "identityType": "emailAddress", "identityHash": "sha256$nothex"}}
+		}},
+		{"structure.ob3.achievement", func(d map[string]any) {
+			delete(d["credentialSubject"].(map[string]any)["achievement"].(map[string]any), "criteria")
+		}},
+		{"structure.ob3.achievement", func(d map[string]any) {
+			delete(d["credentialSubject"].(map[string]any)["achievement"].(map[string]any), "description")
+		}},
+	}
+	for i, c := range cases {
+		doc := readJSON(t, "testdata/ob3/spec-examples/basicOpenBadgeCredential.json")
+		c.edit(doc)
+		var failed []string
+		for _, ch := range credential.CheckOB3(doc) {
+			if !ch.OK {
+				failed = append(failed, ch.Name)
+			}
+		}
+		if len(failed) == 0 || failed[0] != c.rule {
+			t.Errorf("case %d: failed rules %v, want %s first", i, failed, c.rule)
+		}
+	}
+}
+
+func TestSchemaRejects(t *testing.T) {
+	doc := readJSON(t, "testdata/ob3/spec-examples/basicOpenBadgeCredential.json")
+	delete(doc, "validFrom")
+	if err := credential.ValidateSchema(doc); err == nil || !strings.Contains(err.Error(), "validFrom") {
+		t.Errorf("missing validFrom: %v", err)
+	}
+	doc = readJSON(t, "testdata/ob3/spec-examples/basicOpenBadgeCredential.json")
+	doc["credentialSubject"].(map[string]any)["achievement"].(map[string]any)["creditsAvailable"] = "five"
+	if err := credential.ValidateSchema(doc); err == nil {
+		t.Error("string creditsAvailable accepted")
+	}
+}
+
+func TestMessagesInEveryLanguage(t *testing.T) {
+	keys := credential.MessageKeys()
+	if len(keys) < 30 {
+		t.Fatalf("only %d keys", len(keys))
+	}
+	for _, k := range keys {
+		seen := map[string]bool{}
+		for _, lang := range credential.MessageLanguages {
+			m := credential.Message(lang, k, "X")
+			if m == k || m == "" {
+				t.Errorf("%s: no %s text", k, lang)
+			}
+			if seen[m] && lang != "en" {
+				t.Errorf("%s: %s text equals another language", k, lang)
+			}
+			seen[m] = true
+		}
+	}
+	if got := credential.Message("fi", "verify.proof.ok", "eddsa-rdfc-2022"); got != "Allekirjoitus on kelvollinen (eddsa-rdfc-2022)." {
+		t.Errorf("substitution: %q", got)
+	}
+}
