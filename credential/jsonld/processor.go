@@ -1,0 +1,179 @@
+// Package jsonld turns JSON-LD documents into RDF datasets and canonical
+// N-Quads (RDFC-1.0), offline and defensively, for Data Integrity proofs.
+//
+// Contexts come only from the documents embedded in the binary (see
+// ContextURLs); a context that is not embedded is an error naming its URL,
+// never a network request. Terms that do not expand to an absolute IRI are a
+// data-loss error rather than being dropped, relative IRIs are rejected, and
+// input size, nesting depth, blank nodes and canonicalization work are bounded.
+package jsonld
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/pokot/pokot/credential/rdfc"
+)
+
+// Sentinel errors, usable with errors.Is. Returned errors wrap one of them
+// with details (the context URL, the offending term or IRI).
+var (
+	// ErrUnknownContext: @context names a URL that is not embedded.
+	ErrUnknownContext = errors.New("jsonld: unknown context")
+	// ErrDataLoss: a term or type is not defined by the context, so it would
+	// be silently left out of what is signed.
+	ErrDataLoss = errors.New("jsonld: data would be lost (undefined term)")
+	// ErrRelativeIRI: an identifier, type or datatype is a relative IRI.
+	ErrRelativeIRI = errors.New("jsonld: relative or invalid IRI")
+	// ErrTooComplex: the input exceeds a size, depth, blank node or work limit.
+	ErrTooComplex = errors.New("jsonld: document too large or complex")
+	// ErrInvalid: the document is not valid JSON-LD.
+	ErrInvalid = errors.New("jsonld: invalid JSON-LD")
+)
+
+// Limits bound the resources spent on one document. Zero fields take the
+// defaults of DefaultLimits.
+type Limits struct {
+	// MaxValues bounds the number of JSON values (objects, arrays, scalars).
+	MaxValues int
+	// MaxDepth bounds the nesting depth of objects and arrays.
+	MaxDepth int
+	// MaxStringBytes bounds the total length of all strings and keys.
+	MaxStringBytes int
+	// MaxBlankNodes bounds the number of blank nodes in the dataset.
+	MaxBlankNodes int
+	// MaxQuads bounds the number of quads in the dataset.
+	MaxQuads int
+	// MaxWork bounds the RDFC-1.0 work (see rdfc.Options.MaxWork).
+	MaxWork int
+}
+
+// DefaultLimits are generous for credentials and small for attackers.
+var DefaultLimits = Limits{
+	MaxValues:      100_000,
+	MaxDepth:       64,
+	MaxStringBytes: 8 << 20,
+	MaxBlankNodes:  4096,
+	MaxQuads:       100_000,
+	MaxWork:        rdfc.DefaultMaxWork,
+}
+
+// Processor converts JSON-LD to RDF with a fixed set of contexts and limits.
+// It caches processed contexts and is safe for concurrent use.
+type Processor struct {
+	contexts map[string][]byte
+	limits   Limits
+	cache    contextCache
+}
+
+// Option configures a Processor.
+type Option func(*Processor)
+
+// WithLimits sets the resource limits; zero fields keep their defaults.
+func WithLimits(l Limits) Option {
+	return func(p *Processor) {
+		if l.MaxValues > 0 {
+			p.limits.MaxValues = l.MaxValues
+		}
+		if l.MaxDepth > 0 {
+			p.limits.MaxDepth = l.MaxDepth
+		}
+		if l.MaxStringBytes > 0 {
+			p.limits.MaxStringBytes = l.MaxStringBytes
+		}
+		if l.MaxBlankNodes > 0 {
+			p.limits.MaxBlankNodes = l.MaxBlankNodes
+		}
+		if l.MaxQuads > 0 {
+			p.limits.MaxQuads = l.MaxQuads
+		}
+		if l.MaxWork != 0 {
+			p.limits.MaxWork = l.MaxWork
+		}
+	}
+}
+
+// WithContext adds (or replaces) a context document served for url, in
+// addition to the embedded ones. doc is the JSON text of the context document.
+func WithContext(url string, doc []byte) Option {
+	return func(p *Processor) { p.contexts[url] = doc }
+}
+
+// New returns a Processor with the embedded contexts and DefaultLimits.
+func New(opts ...Option) *Processor {
+	p := &Processor{contexts: make(map[string][]byte, len(embeddedContexts)), limits: DefaultLimits}
+	for u, b := range embeddedContexts {
+		p.contexts[u] = b
+	}
+	for _, o := range opts {
+		o(p)
+	}
+	return p
+}
+
+// Default is the Processor with the embedded contexts and default limits.
+var Default = New()
+
+// ToRDF converts doc (a JSON-LD document as decoded by encoding/json) to an
+// RDF dataset. Blank node labels are arbitrary.
+func (p *Processor) ToRDF(doc map[string]any) ([]rdfc.Quad, error) {
+	if err := checkShape(doc, p.limits); err != nil {
+		return nil, err
+	}
+	quads, err := p.toRDF(doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDataset(quads, p.limits); err != nil {
+		return nil, err
+	}
+	return quads, nil
+}
+
+// Canonicalize returns the canonical N-Quads (RDFC-1.0, SHA-256) of doc.
+func (p *Processor) Canonicalize(doc map[string]any) (string, error) {
+	quads, err := p.ToRDF(doc)
+	if err != nil {
+		return "", err
+	}
+	res, err := rdfc.Canonicalize(quads, rdfc.Options{MaxWork: p.limits.MaxWork})
+	if err != nil {
+		if errors.Is(err, rdfc.ErrTooComplex) {
+			return "", fmt.Errorf("%w: %w", ErrTooComplex, err)
+		}
+		return "", err
+	}
+	return res.NQuads(), nil
+}
+
+// checkDataset enforces the dataset limits and that every IRI is absolute.
+func checkDataset(quads []rdfc.Quad, l Limits) error {
+	if len(quads) > l.MaxQuads {
+		return fmt.Errorf("%w: more than %d quads", ErrTooComplex, l.MaxQuads)
+	}
+	bnodes := make(map[string]struct{})
+	for i := range quads {
+		q := &quads[i]
+		for _, t := range [...]*rdfc.Term{&q.Subject, &q.Predicate, &q.Object, &q.Graph} {
+			switch t.Kind {
+			case rdfc.KindIRI:
+				if !rdfc.ValidIRI(t.Value) {
+					return fmt.Errorf("%w: %q", ErrRelativeIRI, t.Value)
+				}
+			case rdfc.KindBlankNode:
+				if t == &q.Predicate {
+					return fmt.Errorf("%w: blank node as property", ErrDataLoss)
+				}
+				bnodes[t.Value] = struct{}{}
+			case rdfc.KindLiteral:
+				if t.Datatype != "" && !rdfc.ValidIRI(t.Datatype) {
+					return fmt.Errorf("%w: datatype %q", ErrRelativeIRI, t.Datatype)
+				}
+			}
+		}
+	}
+	if len(bnodes) > l.MaxBlankNodes {
+		return fmt.Errorf("%w: more than %d blank nodes", ErrTooComplex, l.MaxBlankNodes)
+	}
+	return nil
+}

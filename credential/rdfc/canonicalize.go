@@ -1,0 +1,238 @@
+package rdfc
+
+import (
+	"crypto"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"slices"
+	"strings"
+)
+
+// ErrTooComplex is returned when canonicalizing a dataset would need more
+// work than Options.MaxWork allows (for example the "poison" clique graphs
+// built to make RDFC-1.0 run for an exponential time).
+var ErrTooComplex = errors.New("rdfc: dataset too complex to canonicalize within the work limit")
+
+// ErrUnsupportedHash is returned for a hash algorithm other than SHA-256 or SHA-384.
+var ErrUnsupportedHash = errors.New("rdfc: unsupported hash algorithm")
+
+// DefaultMaxWork is the default bound on Hash N-Degree Quads calls plus
+// permutations tried. Ordinary credentials need none; the most complex tests
+// of the RDFC-1.0 suite (test044–046) need between 2,048 and 4,096.
+const DefaultMaxWork = 20000
+
+// maxPermute bounds the size of one set of related blank nodes that is
+// permuted; 9! permutations already exceed any sensible work limit.
+const maxPermute = 9
+
+// Options configure Canonicalize. The zero value uses SHA-256 and DefaultMaxWork.
+type Options struct {
+	// Hash is crypto.SHA256 (the default when zero) or crypto.SHA384.
+	Hash crypto.Hash
+	// MaxWork bounds the work spent on blank nodes that first-degree hashes
+	// cannot tell apart; 0 means DefaultMaxWork, negative means no bound.
+	MaxWork int
+}
+
+// Result is a canonicalized dataset.
+type Result struct {
+	// Quads holds the relabelled quads, duplicates removed, sorted in code
+	// point order of their canonical N-Quads lines.
+	Quads []Quad
+	// Lines holds the canonical N-Quads lines of Quads, each with its "\n".
+	Lines []string
+	// Labels maps each input blank node label to its canonical label.
+	Labels map[string]string
+}
+
+// NQuads returns the canonical N-Quads document.
+func (r *Result) NQuads() string { return strings.Join(r.Lines, "") }
+
+// CanonicalNQuads canonicalizes quads with the default options and returns
+// the canonical N-Quads document.
+func CanonicalNQuads(quads []Quad) (string, error) {
+	r, err := Canonicalize(quads, Options{})
+	if err != nil {
+		return "", err
+	}
+	return r.NQuads(), nil
+}
+
+type canonState struct {
+	quads     []Quad
+	bnodes    map[string][]int // blank node -> indexes of the quads it occurs in
+	canon     *issuer
+	firstHash map[string]string
+	newHash   func() hash.Hash
+	buf       []byte
+	work      int
+	maxWork   int
+}
+
+// Canonicalize runs RDFC-1.0 on quads, which is treated as a set.
+func Canonicalize(quads []Quad, opts Options) (*Result, error) {
+	st := &canonState{canon: newIssuer("c14n"), maxWork: opts.MaxWork}
+	switch opts.Hash {
+	case 0, crypto.SHA256:
+		st.newHash = sha256.New
+	case crypto.SHA384:
+		st.newHash = sha512.New384
+	default:
+		return nil, fmt.Errorf("%w: %v", ErrUnsupportedHash, opts.Hash)
+	}
+	if st.maxWork == 0 {
+		st.maxWork = DefaultMaxWork
+	}
+	st.quads = dedupe(quads)
+	st.bnodes = make(map[string][]int)
+	for i, q := range st.quads {
+		for _, t := range [...]*Term{&q.Subject, &q.Object, &q.Graph} {
+			if t.Kind == KindBlankNode {
+				l := st.bnodes[t.Value]
+				if len(l) == 0 || l[len(l)-1] != i {
+					st.bnodes[t.Value] = append(l, i)
+				}
+			}
+		}
+	}
+	if err := st.label(); err != nil {
+		return nil, err
+	}
+	return st.result(), nil
+}
+
+func dedupe(quads []Quad) []Quad {
+	seen := make(map[Quad]struct{}, len(quads))
+	out := make([]Quad, 0, len(quads))
+	for _, q := range quads {
+		if _, dup := seen[q]; dup {
+			continue
+		}
+		seen[q] = struct{}{}
+		out = append(out, q)
+	}
+	return out
+}
+
+// label issues canonical identifiers (RDFC-1.0 section 4.4.3, steps 3–5).
+func (st *canonState) label() error {
+	st.firstHash = make(map[string]string, len(st.bnodes))
+	hashToNodes := make(map[string][]string, len(st.bnodes))
+	for n := range st.bnodes {
+		h := st.hashFirstDegree(n)
+		hashToNodes[h] = append(hashToNodes[h], n)
+	}
+	hashes := make([]string, 0, len(hashToNodes))
+	for h := range hashToNodes {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	var shared []string
+	for _, h := range hashes {
+		if ns := hashToNodes[h]; len(ns) == 1 {
+			st.canon.issue(ns[0])
+		} else {
+			shared = append(shared, h)
+		}
+	}
+	for _, h := range shared {
+		type pathResult struct {
+			hash   string
+			issuer *issuer
+		}
+		var list []pathResult
+		for _, n := range hashToNodes[h] {
+			if st.canon.has(n) {
+				continue
+			}
+			tmp := newIssuer("b")
+			tmp.issue(n)
+			hh, iss, err := st.hashNDegree(n, tmp, 0)
+			if err != nil {
+				return err
+			}
+			list = append(list, pathResult{hh, iss})
+		}
+		slices.SortStableFunc(list, func(a, b pathResult) int { return strings.Compare(a.hash, b.hash) })
+		for _, r := range list {
+			for _, n := range r.issuer.order {
+				st.canon.issue(n)
+			}
+		}
+	}
+	return nil
+}
+
+func (st *canonState) result() *Result {
+	r := &Result{Labels: make(map[string]string, len(st.canon.ids))}
+	for n, id := range st.canon.ids {
+		r.Labels[n] = id
+	}
+	type line struct {
+		s string
+		q Quad
+	}
+	lines := make([]line, 0, len(st.quads))
+	var b []byte
+	for _, q := range st.quads {
+		for _, t := range [...]*Term{&q.Subject, &q.Object, &q.Graph} {
+			if t.Kind == KindBlankNode {
+				t.Value = st.canon.ids[t.Value]
+			}
+		}
+		b = AppendNQuad(b[:0], q)
+		lines = append(lines, line{string(b), q})
+	}
+	slices.SortFunc(lines, func(a, b line) int { return strings.Compare(a.s, b.s) })
+	r.Lines = make([]string, 0, len(lines))
+	r.Quads = make([]Quad, 0, len(lines))
+	for i, l := range lines {
+		if i > 0 && l.s == lines[i-1].s {
+			continue // distinct input quads can merge once relabelled only if equal
+		}
+		r.Lines = append(r.Lines, l.s)
+		r.Quads = append(r.Quads, l.q)
+	}
+	return r
+}
+
+func (st *canonState) sum(data []byte) string {
+	h := st.newHash()
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// hashFirstDegree is the Hash First Degree Quads algorithm (4.6).
+func (st *canonState) hashFirstDegree(n string) string {
+	if h, ok := st.firstHash[n]; ok {
+		return h
+	}
+	idx := st.bnodes[n]
+	lines := make([]string, 0, len(idx))
+	for _, i := range idx {
+		q := st.quads[i]
+		for _, t := range [...]*Term{&q.Subject, &q.Object, &q.Graph} {
+			if t.Kind == KindBlankNode {
+				if t.Value == n {
+					t.Value = "a"
+				} else {
+					t.Value = "z"
+				}
+			}
+		}
+		st.buf = AppendNQuad(st.buf[:0], q)
+		lines = append(lines, string(st.buf))
+	}
+	slices.Sort(lines)
+	st.buf = st.buf[:0]
+	for _, l := range lines {
+		st.buf = append(st.buf, l...)
+	}
+	h := st.sum(st.buf)
+	st.firstHash[n] = h
+	return h
+}
