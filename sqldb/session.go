@@ -1,0 +1,63 @@
+package sqldb
+
+import (
+	"context"
+	"time"
+
+	"github.com/pokot/pokot"
+)
+
+// CreateSession stores a session for userID and returns it with its token; the database
+// keeps only the token's hash. ENOTFOUND when the user is missing.
+func (db *DB) CreateSession(ctx context.Context, userID int64, expires time.Time) (string, *pokot.Session, error) {
+	secret, hash := newToken()
+	csrf, _ := newToken()
+	now := db.now().UTC().Truncate(timeUnit)
+	s := &pokot.Session{UserID: userID, CSRF: csrf, Created: now, LastSeen: now, Expires: expires.UTC().Truncate(timeUnit)}
+	err := db.w.QueryRowContext(ctx, `
+		INSERT INTO sessions (user_id, token_hash, csrf_secret, created_at, last_seen, expires_at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		userID, hash, csrf, db.ts(now), db.ts(now), db.ts(s.Expires)).Scan(&s.ID)
+	if err != nil {
+		return "", nil, mapErr(err)
+	}
+	return secret, s, nil
+}
+
+// SessionByToken returns the live session and sets its LastSeen to now. ENOTFOUND when
+// unknown or expired.
+func (db *DB) SessionByToken(ctx context.Context, token string, now time.Time) (*pokot.Session, error) {
+	s := &pokot.Session{}
+	err := db.w.QueryRowContext(ctx, `
+		UPDATE sessions SET last_seen = $1
+		WHERE token_hash = $2 AND expires_at > $1
+		RETURNING id, user_id, csrf_secret, created_at, last_seen, expires_at`,
+		db.ts(now), hashToken(token),
+	).Scan(&s.ID, &s.UserID, &s.CSRF, timeCol{&s.Created}, timeCol{&s.LastSeen}, timeCol{&s.Expires})
+	if err != nil {
+		return nil, mapErr(noRows(err, "session"))
+	}
+	return s, nil
+}
+
+// DeleteSession ends one session (logout); an unknown token is not an error.
+func (db *DB) DeleteSession(ctx context.Context, token string) error {
+	_, err := db.w.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashToken(token))
+	return mapErr(err)
+}
+
+// DeleteUserSessions ends every session of a user.
+func (db *DB) DeleteUserSessions(ctx context.Context, userID int64) error {
+	_, err := db.w.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID)
+	return mapErr(err)
+}
+
+// DeleteExpiredSessions removes expired sessions and returns how many.
+func (db *DB) DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error) {
+	res, err := db.w.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= $1`, db.ts(now))
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), mapErr(err)
+}
