@@ -116,7 +116,7 @@ type Evidence struct {
 
 // Award is one issuing of a micro-credential to a learner.
 type Award struct {
-	CredentialID string    // URL or urn:uuid; a random urn:uuid when empty
+	CredentialID string // URL or urn:uuid; a random urn:uuid when empty
 	Learner      Learner
 	IssuedAt     time.Time // element 5: validFrom and awardedDate
 	ValidUntil   time.Time // optional end of validity

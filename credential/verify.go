@@ -1,0 +1,216 @@
+package credential
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pokot/pokot/credential/dataintegrity"
+	"github.com/pokot/pokot/credential/key"
+)
+
+// Verifier checks credentials. The zero value verifies offline: did:key
+// only, no status lists, the current time. A Verifier is safe for
+// concurrent use.
+type Verifier struct {
+	// Resolver resolves verification methods and fetches status lists;
+	// nil means an offline resolver (did:key only).
+	Resolver *key.Resolver
+	// Now is the time the validity window is checked at; time.Now when nil.
+	Now func() time.Time
+
+	mu          sync.Mutex
+	statusCache map[[32]byte]*statusListResult // by sha256 of URL and body
+}
+
+var offlineResolver = &key.Resolver{Offline: true}
+
+func (v *Verifier) resolver() *key.Resolver {
+	if v.Resolver != nil {
+		return v.Resolver
+	}
+	return offlineResolver
+}
+
+func (v *Verifier) now() time.Time {
+	if v.Now != nil {
+		return v.Now()
+	}
+	return time.Now()
+}
+
+// VerifyInput finds every credential in an input (JSON, JSON Lines, JWT,
+// baked PNG or SVG; see Items) and verifies each one.
+func (v *Verifier) VerifyInput(ctx context.Context, name string, data []byte) []Result {
+	items := Items(name, data)
+	out := make([]Result, 0, len(items))
+	for _, it := range items {
+		if it.Err != nil {
+			out = append(out, parseFailure(it.Source, it.Err))
+			continue
+		}
+		out = append(out, v.Verify(ctx, it.Source, it.Data))
+	}
+	return out
+}
+
+func parseFailure(source string, err error) Result {
+	return Result{Source: source, Checks: []Check{fail("parse", "verify.parse.bad", err.Error())}}
+}
+
+// Verify checks one credential given as JSON text or as a compact JWT and
+// reports every check separately; Verified is true only if all passed.
+func (v *Verifier) Verify(ctx context.Context, source string, data []byte) Result {
+	if len(data) > MaxCredentialBytes {
+		return parseFailure(source, fmt.Errorf("%w: %d bytes, the limit is %d", ErrInput, len(data), MaxCredentialBytes))
+	}
+	if len(data) > 0 && data[0] != '{' {
+		return v.verifyJWT(ctx, source, data)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return parseFailure(source, fmt.Errorf("not a JSON object: %v", err))
+	}
+	if doc == nil {
+		return parseFailure(source, errors.New("not a JSON object"))
+	}
+	return v.VerifyDocument(ctx, source, doc)
+}
+
+// VerifyDocument checks a decoded JSON-LD credential secured with a Data
+// Integrity proof.
+func (v *Verifier) VerifyDocument(ctx context.Context, source string, doc map[string]any) Result {
+	r := Result{Source: source, Credential: doc, Format: FormatDI}
+	r.add(pass("parse", "verify.parse.ok"))
+	v.checkContent(&r, doc)
+	proofCheck, keyCheck := v.checkDataIntegrity(ctx, doc)
+	r.add(proofCheck)
+	r.add(keyCheck)
+	v.finish(ctx, &r, doc)
+	return r
+}
+
+// checkContent adds the structure and schema checks.
+func (v *Verifier) checkContent(r *Result, doc map[string]any) {
+	r.Checks = append(r.Checks, CheckStructure(doc, StructureOptions{})...)
+	if !IsOpenBadge(doc) {
+		r.add(pass("schema", "verify.schema.skipped"))
+		return
+	}
+	r.Checks = append(r.Checks, CheckOB3(doc)...)
+	if err := ValidateSchema(doc); err != nil {
+		r.add(fail("schema", "verify.schema.bad", err.Error()))
+	} else {
+		r.add(pass("schema", "verify.schema.ok"))
+	}
+}
+
+// finish adds the status and validity checks and sets Verified.
+func (v *Verifier) finish(ctx context.Context, r *Result, doc map[string]any) {
+	r.add(v.checkStatus(ctx, doc))
+	r.add(v.checkValidity(doc))
+	r.Verified = true
+	for _, c := range r.Checks {
+		if !c.OK {
+			r.Verified = false
+			break
+		}
+	}
+}
+
+// checkDataIntegrity resolves the proof's verification method, verifies
+// the signature, and checks that the key belongs to the issuer.
+func (v *Verifier) checkDataIntegrity(ctx context.Context, doc map[string]any) (proof, keyCheck Check) {
+	p, err := dataintegrity.ProofOf(doc)
+	if errors.Is(err, dataintegrity.ErrNoProof) {
+		return fail("proof", "verify.proof.missing"), fail("key", "verify.key.skipped")
+	}
+	if err != nil {
+		return fail("proof", "verify.proof.invalid", err.Error()), fail("key", "verify.key.skipped")
+	}
+	if p.Type != dataintegrity.ProofType {
+		return fail("proof", "verify.proof.unsupported", p.Type), fail("key", "verify.key.skipped")
+	}
+	vm, err := v.resolver().Resolve(ctx, p.VerificationMethod)
+	if err != nil {
+		return fail("proof", "verify.proof.invalid", "the signing key could not be resolved"),
+			fail("key", "verify.key.unresolved", err.Error())
+	}
+	pub, ok := vm.PublicKey.(ed25519.PublicKey)
+	if !ok {
+		return fail("proof", "verify.proof.unsupported", fmt.Sprintf("%s needs an Ed25519 key", p.Cryptosuite)),
+			fail("key", "verify.key.unresolved", "not an Ed25519 key")
+	}
+	switch err := dataintegrity.Verify(doc, pub); {
+	case err == nil:
+		proof = pass("proof", "verify.proof.ok", p.Cryptosuite)
+	case errors.Is(err, dataintegrity.ErrBadSignature):
+		proof = fail("proof", "verify.proof.bad_signature")
+	case errors.Is(err, dataintegrity.ErrUnsupportedCryptosuite):
+		proof = fail("proof", "verify.proof.unsupported", p.Cryptosuite)
+	default:
+		proof = fail("proof", "verify.proof.invalid", err.Error())
+	}
+	return proof, issuerKeyCheck(doc, vm, p.ProofPurpose)
+}
+
+// issuerKeyCheck checks that a resolved key may sign for the issuer: the
+// method's controller is the issuer (for a did:key issuer, the key is that
+// DID's own) and the controller lists it for assertions.
+func issuerKeyCheck(doc map[string]any, vm *key.VerificationMethod, purpose string) Check {
+	issuer := IssuerID(doc)
+	if issuer == "" {
+		return fail("key", "verify.key.not_issuer", "the credential names no issuer")
+	}
+	if vm.Controller != issuer {
+		return fail("key", "verify.key.not_issuer", fmt.Sprintf("%s is controlled by %s, the issuer is %s", vm.ID, vm.Controller, issuer))
+	}
+	if purpose != "" && purpose != dataintegrity.AssertionMethod {
+		return fail("key", "verify.key.not_issuer", fmt.Sprintf("proof purpose %q, expected assertionMethod", purpose))
+	}
+	if !vm.AssertionMethod {
+		return fail("key", "verify.key.not_issuer", fmt.Sprintf("%s does not list %s as an assertion method", issuer, vm.ID))
+	}
+	return pass("key", "verify.key.ok", vm.ID)
+}
+
+// checkValidity compares validFrom and validUntil with Now.
+func (v *Verifier) checkValidity(doc map[string]any) Check {
+	now := v.now()
+	var from, until time.Time
+	for _, f := range []struct {
+		name string
+		dst  *time.Time
+	}{{"validFrom", &from}, {"validUntil", &until}} {
+		s, ok := doc[f.name].(string)
+		if !ok {
+			continue
+		}
+		t, err := ParseDateTime(s)
+		if err != nil {
+			return fail("validity", "verify.validity.bad", err.Error())
+		}
+		*f.dst = t
+	}
+	if !from.IsZero() && now.Before(from) {
+		return fail("validity", "verify.validity.not_yet", formatTime(from))
+	}
+	if !until.IsZero() && now.After(until) {
+		return fail("validity", "verify.validity.expired", formatTime(until))
+	}
+	return pass("validity", "verify.validity.ok", formatTime(now))
+}
+
+// oneLine shortens an error message for a check.
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if len(s) > 300 {
+		s = s[:300] + "…"
+	}
+	return s
+}

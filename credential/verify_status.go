@@ -1,0 +1,120 @@
+package credential
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/pokot/pokot/credential/status"
+)
+
+// maxCachedLists bounds the verified status lists a Verifier keeps.
+const maxCachedLists = 256
+
+// statusListResult is a fetched status list credential, verified once and
+// cached by its content hash (many credentials share one list).
+type statusListResult struct {
+	list        *status.ListCredential
+	issuer      string
+	from, until time.Time
+	err         string // why the list credential itself is not trustworthy
+}
+
+// checkStatus checks every BitstringStatusListEntry of doc: the status list
+// credential is fetched through the Resolver, its own proof, issuer and
+// validity are verified, and the bit must be 0.
+func (v *Verifier) checkStatus(ctx context.Context, doc map[string]any) Check {
+	entries := asList(doc["credentialStatus"])
+	if len(entries) == 0 {
+		return pass("status", "verify.status.none")
+	}
+	issuer := IssuerID(doc)
+	for _, raw := range entries {
+		e, err := status.ParseEntry(raw)
+		if err != nil {
+			return fail("status", "verify.status.unavailable", err.Error())
+		}
+		lr, err := v.statusList(ctx, e.StatusListCredential)
+		if err != nil {
+			return fail("status", "verify.status.unavailable", oneLine(err.Error()))
+		}
+		if lr.err != "" {
+			return fail("status", "verify.status.unavailable", "status list "+e.StatusListCredential+": "+lr.err)
+		}
+		if lr.issuer != issuer {
+			return fail("status", "verify.status.unavailable", fmt.Sprintf("status list %s is issued by %s, not by %s", e.StatusListCredential, lr.issuer, issuer))
+		}
+		now := v.now()
+		if !lr.from.IsZero() && now.Before(lr.from) || !lr.until.IsZero() && now.After(lr.until) {
+			return fail("status", "verify.status.unavailable", "status list "+e.StatusListCredential+" is not valid now")
+		}
+		set, err := lr.list.Check(e)
+		if err != nil {
+			return fail("status", "verify.status.unavailable", err.Error())
+		}
+		if set {
+			if e.StatusPurpose == status.PurposeSuspension {
+				return fail("status", "verify.status.suspended")
+			}
+			return fail("status", "verify.status.revoked")
+		}
+	}
+	return pass("status", "verify.status.ok")
+}
+
+func (v *Verifier) statusList(ctx context.Context, url string) (*statusListResult, error) {
+	body, err := v.resolver().Fetch(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	if len(body) > MaxCredentialBytes {
+		return nil, fmt.Errorf("status list %s is larger than %d bytes", url, MaxCredentialBytes)
+	}
+	sum := sha256.Sum256(append([]byte(url+"\x00"), body...))
+	v.mu.Lock()
+	c, ok := v.statusCache[sum]
+	v.mu.Unlock()
+	if ok {
+		return c, nil
+	}
+	lr := &statusListResult{}
+	var doc map[string]any
+	if err := json.Unmarshal(body, &doc); err != nil || doc == nil {
+		return nil, fmt.Errorf("status list %s is not a JSON credential", url)
+	}
+	lr.issuer = IssuerID(doc)
+	if ok, why := StructureOK(CheckStructure(doc, StructureOptions{})); !ok {
+		lr.err = why
+	}
+	if id, _ := doc["id"].(string); lr.err == "" && id != url {
+		lr.err = fmt.Sprintf("its id is %q", id)
+	}
+	if lr.err == "" {
+		proof, keyCheck := v.checkDataIntegrity(ctx, doc)
+		for _, c := range []Check{proof, keyCheck} {
+			if !c.OK && lr.err == "" {
+				lr.err = c.Message
+			}
+		}
+	}
+	if s, ok := doc["validFrom"].(string); ok {
+		lr.from, _ = ParseDateTime(s)
+	}
+	if s, ok := doc["validUntil"].(string); ok {
+		lr.until, _ = ParseDateTime(s)
+	}
+	if lr.err == "" {
+		if lr.list, err = status.ParseListCredential(doc); err != nil {
+			lr.err = err.Error()
+		}
+	}
+	v.mu.Lock()
+	if v.statusCache == nil || len(v.statusCache) >= maxCachedLists {
+		v.statusCache = map[[32]byte]*statusListResult{}
+	}
+	v.statusCache[sum] = lr
+	v.mu.Unlock()
+	return lr, nil
+}
