@@ -122,7 +122,7 @@ func (w *Worker) attempt(ctx context.Context, from *netmail.Address, helo string
 		w.Logger.Info("mail: sent", "mail_id", m.ID)
 		return true
 	}
-	attempts := m.Attempts + 1
+	attempts := m.Attempts // ClaimMail counts the current attempt
 	var next *time.Time
 	if attempts < w.MaxAttempts && pokot.ErrorCode(err) != pokot.EINVALID {
 		t := w.Now().Add(w.backoff(attempts))
