@@ -74,8 +74,13 @@ func (r *Resolver) newClient() *http.Client {
 		tlsConf = &tls.Config{MinVersion: tls.VersionTLS12}
 	}
 	tr := &http.Transport{
-		Proxy:                 nil, // a proxy would dial on our behalf and bypass the address check
-		DialContext:           dialer.DialContext,
+		Proxy: nil, // a proxy would dial on our behalf and bypass the address check
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if r.dialRewrite != nil {
+				addr = r.dialRewrite(addr) // tests: stand in for DNS answering a private address
+			}
+			return dialer.DialContext(ctx, network, addr)
+		},
 		TLSClientConfig:       tlsConf,
 		TLSHandshakeTimeout:   r.timeout(),
 		ResponseHeaderTimeout: r.timeout(),

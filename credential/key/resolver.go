@@ -64,6 +64,8 @@ type Resolver struct {
 
 	clientOnce sync.Once
 	client     *http.Client
+	// dialRewrite, set only by tests, changes the address dialled after the URL checks.
+	dialRewrite func(addr string) string
 
 	mu    sync.Mutex
 	cache map[string]cached
