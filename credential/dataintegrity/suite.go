@@ -35,10 +35,10 @@ func hashData(c Canonicalizer, suite string, doc, proofConfig map[string]any) ([
 		canonProof, canonDoc = []byte(cp), []byte(cd)
 	case EddsaJCS2022:
 		var err error
-		if canonProof, err = JCS(proofConfig); err != nil {
+		if canonProof, err = jsonld.JCS(proofConfig); err != nil {
 			return nil, fmt.Errorf("%w: proof configuration: %w", ErrCanonicalization, err)
 		}
-		if canonDoc, err = JCS(doc); err != nil {
+		if canonDoc, err = jsonld.JCS(doc); err != nil {
 			return nil, fmt.Errorf("%w: document: %w", ErrCanonicalization, err)
 		}
 	default:

@@ -47,12 +47,12 @@ func TestEddsaVectors(t *testing.T) {
 					t.Fatal(err)
 				}
 			} else {
-				b, err := JCS(unsigned)
+				b, err := jsonld.JCS(unsigned)
 				if err != nil {
 					t.Fatal(err)
 				}
 				canonDoc = string(b)
-				if b, err = JCS(config); err != nil {
+				if b, err = jsonld.JCS(config); err != nil {
 					t.Fatal(err)
 				}
 				canonProof = string(b)

@@ -2,16 +2,44 @@ package jsonld
 
 import (
 	"encoding/json"
+	"errors"
 
 	"github.com/pokot/pokot/credential/rdfc"
 )
 
-// activeContext is a processed JSON-LD context.
-type activeContext struct{}
+// rootContext is the empty initial active context shared by all
+// processors' caches of the same Processor.
+func (p *Processor) root() *activeContext {
+	p.rootOnce.Do(func() { p.rootCtx = newActiveContext() })
+	return p.rootCtx
+}
 
-// toRDF converts doc to RDF with the processor's engine.
+// toRDF converts doc to RDF with the native engine, falling back to
+// json-gold (with the same guards) for JSON-LD features the native engine
+// does not implement.
 func (p *Processor) toRDF(doc map[string]any) ([]rdfc.Quad, error) {
-	return p.goldToRDF(doc)
+	quads, err := p.nativeToRDF(doc)
+	if errors.Is(err, errUnsupported) {
+		return p.goldToRDF(doc)
+	}
+	return quads, err
+}
+
+func (p *Processor) expand(doc map[string]any) ([]any, error) {
+	e := expander{cp: ctxProc{p: p}}
+	return e.expandDocument(p.root(), doc)
+}
+
+func (p *Processor) nativeToRDF(doc map[string]any) ([]rdfc.Quad, error) {
+	expanded, err := p.expand(doc)
+	if err != nil {
+		return nil, err
+	}
+	t := emitter{limit: p.limits.MaxQuads, quads: make([]rdfc.Quad, 0, 32)}
+	if err := t.document(expanded); err != nil {
+		return nil, err
+	}
+	return t.quads, nil
 }
 
 func isNumber(v any) bool {

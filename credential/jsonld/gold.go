@@ -14,8 +14,7 @@ import (
 
 // contextCache holds parsed context documents and processed active contexts.
 type contextCache struct {
-	docs   sync.Map // url -> any (decoded JSON of the context document)
-	active sync.Map // key of a @context value -> *activeContext
+	docs sync.Map // url -> any (decoded JSON of the context document)
 }
 
 // contextDoc returns the decoded context document for url.

@@ -11,6 +11,7 @@ package jsonld
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/pokot/pokot/credential/rdfc"
 )
@@ -64,6 +65,8 @@ type Processor struct {
 	contexts map[string][]byte
 	limits   Limits
 	cache    contextCache
+	rootOnce sync.Once
+	rootCtx  *activeContext
 }
 
 // Option configures a Processor.

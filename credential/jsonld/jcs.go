@@ -1,4 +1,4 @@
-package dataintegrity
+package jsonld
 
 import (
 	"encoding/json"
