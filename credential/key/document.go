@@ -111,7 +111,13 @@ func parseMethod(m map[string]any, docID string) (*VerificationMethod, error) {
 		if vm.Type != "Multikey" && vm.Type != "Ed25519VerificationKey2020" {
 			return nil, fmt.Errorf("%w: publicKeyMultibase in a %q method", ErrUnsupportedKey, vm.Type)
 		}
-		pub, err := DecodePublic(mb)
+		var pub crypto.PublicKey
+		var err error
+		if vm.Type == "Multikey" {
+			pub, err = DecodeMultikey(mb) // Ed25519 or P-256
+		} else {
+			pub, err = DecodePublic(mb)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("verification method %s: %w", vm.ID, err)
 		}

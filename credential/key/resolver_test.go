@@ -368,3 +368,24 @@ func TestControllerDocument(t *testing.T) {
 		t.Error("a document without keys was built")
 	}
 }
+
+func TestResolveP256Multikey(t *testing.T) {
+	s := newDocServer(t)
+	ec, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	mk, _ := key.EncodeMultikey(&ec.PublicKey)
+	did := s.didWeb()
+	s.docs["/.well-known/did.json"] = map[string]any{
+		"id": did,
+		"verificationMethod": []any{map[string]any{
+			"id": did + "#p256", "type": "Multikey", "controller": did, "publicKeyMultibase": mk,
+		}},
+		"assertionMethod": []any{did + "#p256"},
+	}
+	vm, err := s.resolver().Resolve(t.Context(), did+"#p256")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ec.PublicKey.Equal(vm.PublicKey) || !vm.AssertionMethod {
+		t.Fatalf("vm = %+v", vm)
+	}
+}
