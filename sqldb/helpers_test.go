@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/sqldb"
+	"github.com/pokot/pokot/sqldb/sqldbtest"
 )
 
 var ctx = context.Background()
@@ -37,12 +39,11 @@ func must(t *testing.T, err error) {
 	}
 }
 
-var seq int
+var seq atomic.Int64
 
 func newUser(t *testing.T, db *sqldb.DB, name string) *pokot.User {
 	t.Helper()
-	seq++
-	u := &pokot.User{Email: fmt.Sprintf("%s.%d@example.fi", name, seq), Name: name}
+	u := &pokot.User{Email: fmt.Sprintf("%s.%d@example.fi", name, seq.Add(1)), Name: name}
 	must(t, db.CreateUser(ctx, u))
 	return u
 }
@@ -53,3 +54,23 @@ func newOrg(t *testing.T, db *sqldb.DB, slug string) *pokot.Organisation {
 	must(t, db.CreateOrg(ctx, o))
 	return o
 }
+
+func fmtSlice(s []string) string { return fmt.Sprint(s) }
+
+// openTwice opens one fresh database through two independent handles, as two processes
+// sharing it would.
+func openTwice(t *testing.T) [2]*sqldb.DB {
+	t.Helper()
+	dsn := sqldbtest.DSN(t)
+	var dbs [2]*sqldb.DB
+	for i := range dbs {
+		db, err := sqldb.Open(ctx, dsn, nil)
+		must(t, err)
+		t.Cleanup(func() { db.Close() })
+		dbs[i] = db
+	}
+	return dbs
+}
+
+// us is t at the precision of stored timestamps.
+func us(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
