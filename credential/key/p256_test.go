@@ -51,3 +51,27 @@ func TestP256Multikey(t *testing.T) {
 		t.Fatalf("unknown multicodec: %v", err)
 	}
 }
+
+// Published did:key P-256 test vectors (w3c-ccg/did-method-key; the same pairs appear in
+// Transmute's did-key.js and ssi's JWK tests): Multikey and the JWK coordinates.
+func TestP256MultikeyVectors(t *testing.T) {
+	for mk, xy := range map[string][2]string{
+		"zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169": {"fyNYMN0976ci7xqiSdag3buk-ZCwgXU4kz9XNkBlNUI", "hW2ojTNfH7Jbi8--CJUo3OCbH3y5n91g-IMA9MLMbTU"},
+		"zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv": {"igrFmi0whuihKnj9R3Om1SoMph72wUGeFaBbzG2vzns", "efsX5b10x8yjyrj4ny3pGfLcY7Xby1KzgqOdqnsrJIM"},
+	} {
+		pub, err := key.DecodeMultikey(mk)
+		if err != nil {
+			t.Fatalf("%s: %v", mk, err)
+		}
+		j, err := key.PublicJWK(pub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j.Kty != "EC" || j.Crv != "P-256" || j.X != xy[0] || j.Y != xy[1] {
+			t.Fatalf("%s → %+v, want x=%s y=%s", mk, j, xy[0], xy[1])
+		}
+		if again, _ := key.EncodeMultikey(pub); again != mk {
+			t.Fatalf("re-encoded as %s", again)
+		}
+	}
+}
