@@ -1,0 +1,75 @@
+package web
+
+import "net/http"
+
+// routes is the whole URL space of the site, top to bottom. Page handlers are wrapped by
+// s.app (session, language, CSRF check on POST, error page); s.signedIn and s.platformAdmin
+// add the access checks; organisation pages check membership inside (orgAccess).
+func (s *server) routes(api, metrics http.Handler) http.Handler {
+	mux := http.NewServeMux()
+
+	// Operations and assets: no session, no CSRF.
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.HandleFunc("GET /static/{file}", s.serveStatic)
+	mux.Handle("/api/", orNotFound(api))
+	mux.Handle("/metrics", orNotFound(metrics))
+
+	// Public pages.
+	mux.Handle("GET /{$}", s.app(s.home))
+	mux.Handle("GET /setup", s.app(s.setupForm))
+	mux.Handle("POST /setup", s.app(s.setup))
+
+	// Signing in and out.
+	mux.Handle("GET /signin", s.app(s.signinForm))
+	mux.Handle("POST /signin", s.app(s.signin))
+	mux.Handle("POST /signout", s.app(s.signout))
+	mux.Handle("POST /signout/everywhere", s.app(s.signedIn(s.signoutEverywhere)))
+	mux.Handle("GET /password/forgot", s.app(s.forgotForm))
+	mux.Handle("POST /password/forgot", s.app(s.forgot))
+	mux.Handle("GET /password/reset/{token}", s.app(s.resetForm))
+	mux.Handle("POST /password/reset/{token}", s.app(s.reset))
+	mux.Handle("GET /auth/oidc/{provider}", s.app(s.oidcStart))
+	mux.Handle("GET /auth/oidc/{provider}/callback", s.app(s.oidcCallback))
+
+	// Invitations (the token is the permission).
+	mux.Handle("GET /invitations/{token}", s.app(s.invitationPage))
+	mux.Handle("POST /invitations/{token}", s.app(s.acceptInvitation))
+
+	// The signed-in user.
+	mux.Handle("GET /dashboard", s.app(s.signedIn(s.dashboard)))
+	mux.Handle("GET /profile", s.app(s.signedIn(s.profile)))
+	mux.Handle("POST /profile", s.app(s.signedIn(s.saveProfile)))
+	mux.Handle("POST /profile/password", s.app(s.signedIn(s.changePassword)))
+	mux.Handle("POST /profile/tokens", s.app(s.signedIn(s.createToken)))
+	mux.Handle("POST /profile/tokens/{id}/revoke", s.app(s.signedIn(s.revokeToken)))
+
+	// One organisation (members see it; org admins and platform admins manage it).
+	mux.Handle("GET /orgs/{slug}", s.app(s.signedIn(s.orgHome)))
+	mux.Handle("GET /orgs/{slug}/settings", s.app(s.signedIn(s.orgSettings)))
+	mux.Handle("POST /orgs/{slug}/settings", s.app(s.signedIn(s.saveOrgSettings)))
+	mux.Handle("GET /orgs/{slug}/members", s.app(s.signedIn(s.members)))
+	mux.Handle("POST /orgs/{slug}/members/{user}/roles", s.app(s.signedIn(s.addRole)))
+	mux.Handle("POST /orgs/{slug}/members/{user}/roles/remove", s.app(s.signedIn(s.removeRole)))
+	mux.Handle("POST /orgs/{slug}/invitations", s.app(s.signedIn(s.invite)))
+	mux.Handle("POST /orgs/{slug}/invitations/{id}/cancel", s.app(s.signedIn(s.cancelInvitation)))
+
+	// Platform administration.
+	mux.Handle("GET /admin/orgs", s.app(s.platformAdmin(s.adminOrgs)))
+	mux.Handle("GET /admin/orgs/new", s.app(s.platformAdmin(s.newOrgForm)))
+	mux.Handle("POST /admin/orgs/new", s.app(s.platformAdmin(s.createOrg)))
+	mux.Handle("GET /admin/users", s.app(s.platformAdmin(s.adminUsers)))
+	mux.Handle("GET /admin/outbox", s.app(s.platformAdmin(s.outbox)))
+	mux.Handle("GET /admin/outbox/{id}", s.app(s.platformAdmin(s.outboxMail)))
+
+	// Everything else is a page in the user's language saying it does not exist.
+	mux.Handle("/", s.app(s.notFound))
+	return mux
+}
+
+func orNotFound(h http.Handler) http.Handler {
+	if h == nil {
+		return http.NotFoundHandler()
+	}
+	return h
+}
