@@ -48,8 +48,9 @@ type Resolver struct {
 	AllowPrivate bool
 	// AllowHTTP permits plain http URLs (tests only).
 	AllowHTTP bool
-	// Overrides serves documents by URL (without fragment) from memory instead of the
-	// network, e.g. for `pokot verify --resolve URL=FILE`.
+	// Overrides serves documents from memory instead of the network, e.g. for
+	// `pokot verify --resolve URL=FILE`: keyed by URL (without fragment), or for a DID
+	// document also by the DID itself (did:web:example.fi).
 	Overrides map[string][]byte
 	// Timeout of one fetch; default 10 s.
 	Timeout time.Duration
@@ -157,9 +158,12 @@ func (r *Resolver) Resolve(ctx context.Context, id string) (*VerificationMethod,
 // resolveInDocument fetches the controller document docID from docURL and finds the
 // method id in it.
 func (r *Resolver) resolveInDocument(ctx context.Context, id, docID, docURL string) (*VerificationMethod, error) {
-	body, err := r.Fetch(ctx, docURL)
-	if err != nil {
-		return nil, fmt.Errorf("resolve %s: %w", id, err)
+	body, ok := r.Overrides[docID] // an override may name the DID instead of its URL
+	if !ok {
+		var err error
+		if body, err = r.Fetch(ctx, docURL); err != nil {
+			return nil, fmt.Errorf("resolve %s: %w", id, err)
+		}
 	}
 	doc, err := parseDocument(body)
 	if err != nil {

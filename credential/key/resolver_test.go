@@ -240,6 +240,11 @@ func TestOfflineAndOverrides(t *testing.T) {
 	if err != nil || !kp.Public.Equal(vm.PublicKey) {
 		t.Fatalf("override: %v", err)
 	}
+	// Keyed by the DID instead of the URL.
+	r2 := &key.Resolver{Offline: true, Overrides: map[string][]byte{did: body}}
+	if vm, err := r2.Resolve(t.Context(), did+"#"+key.EncodePublic(kp.Public)); err != nil || !kp.Public.Equal(vm.PublicKey) {
+		t.Fatalf("override by DID: %v", err)
+	}
 	if b, err := r.Fetch(t.Context(), "https://badges.example.fi/status/1#94567"); err != nil || string(b) != `{"ok":true}` {
 		t.Fatalf("override fetch: %q, %v", b, err)
 	}
