@@ -74,3 +74,7 @@ func openTwice(t *testing.T) [2]*sqldb.DB {
 
 // us is t at the precision of stored timestamps.
 func us(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
+func contextWithTimeout(d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), d)
+}
