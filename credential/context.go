@@ -14,23 +14,31 @@ type contextInfo struct {
 
 // scope is what a document's @context array defines, in order.
 type scope struct {
-	terms   map[string]string
+	known   []map[string]string // term tables of known remote contexts
+	inline  map[string]string   // terms of inline context objects
 	vocab   bool
 	unknown bool // a context this package does not know: assume it defines anything
 }
 
 func (s scope) defines(term string) bool {
-	if isURL(term) || s.unknown || s.vocab {
+	if s.unknown || s.vocab || isURL(term) {
 		return true
 	}
-	_, ok := s.terms[term]
-	return ok
+	if _, ok := s.inline[term]; ok {
+		return true
+	}
+	for _, m := range s.known {
+		if _, ok := m[term]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // contextScope folds the document's contexts into one scope, without
 // judging them (ruleContext does that).
 func contextScope(doc map[string]any) scope {
-	s := scope{terms: map[string]string{}}
+	var s scope
 	for _, c := range asList(doc["@context"]) {
 		switch x := c.(type) {
 		case string:
@@ -39,9 +47,7 @@ func contextScope(doc map[string]any) scope {
 				s.unknown = true
 				continue
 			}
-			for k, v := range info.terms {
-				s.terms[k] = v
-			}
+			s.known = append(s.known, info.terms)
 			if info.vocab {
 				s.vocab = true
 			}
@@ -52,7 +58,10 @@ func contextScope(doc map[string]any) scope {
 					continue
 				}
 				if !strings.HasPrefix(k, "@") {
-					s.terms[k] = termIRI(v)
+					if s.inline == nil {
+						s.inline = map[string]string{}
+					}
+					s.inline[k] = termIRI(v)
 				}
 			}
 		}
@@ -98,7 +107,19 @@ func ruleContext(doc map[string]any, _ StructureOptions) string {
 	if s, _ := list[0].(string); s != ContextV2 {
 		return "the first @context must be " + ContextV2
 	}
-	protected := map[string]string{}
+	var protectedKnown []map[string]string // protected term tables of known contexts
+	protected := map[string]string{}       // protected terms of inline contexts
+	lookup := func(term string) (string, bool) {
+		if iri, ok := protected[term]; ok {
+			return iri, true
+		}
+		for i := len(protectedKnown) - 1; i >= 0; i-- {
+			if iri, ok := protectedKnown[i][term]; ok {
+				return iri, true
+			}
+		}
+		return "", false
+	}
 	for i, c := range list {
 		switch x := c.(type) {
 		case string:
@@ -106,9 +127,7 @@ func ruleContext(doc map[string]any, _ StructureOptions) string {
 				return fmt.Sprintf("@context %q is not a URL", x)
 			}
 			if info, ok := knownContexts[x]; ok && info.protected {
-				for k, v := range info.terms {
-					protected[k] = v
-				}
+				protectedKnown = append(protectedKnown, info.terms)
 			}
 		case map[string]any:
 			isProtected, _ := x["@protected"].(bool)
@@ -120,7 +139,7 @@ func ruleContext(doc map[string]any, _ StructureOptions) string {
 				if v != nil && iri != "" && !validIRIRef(iri) {
 					return fmt.Sprintf("term %q maps to %q, which is not an IRI", k, iri)
 				}
-				if old, ok := protected[k]; ok && old != iri {
+				if old, ok := lookup(k); ok && old != iri {
 					return fmt.Sprintf("protected term %q is redefined", k)
 				}
 				if isProtected {

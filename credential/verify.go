@@ -26,6 +26,7 @@ type Verifier struct {
 
 	mu          sync.Mutex
 	statusCache map[[32]byte]*statusListResult // by sha256 of URL and body
+	didKeys     map[string]*key.VerificationMethod
 }
 
 var offlineResolver = &key.Resolver{Offline: true}
@@ -136,7 +137,7 @@ func (v *Verifier) checkDataIntegrity(ctx context.Context, doc map[string]any) (
 	if p.Type != dataintegrity.ProofType {
 		return fail("proof", "verify.proof.unsupported", p.Type), fail("key", "verify.key.skipped")
 	}
-	vm, err := v.resolver().Resolve(ctx, p.VerificationMethod)
+	vm, err := v.resolve(ctx, p.VerificationMethod)
 	if err != nil {
 		return fail("proof", "verify.proof.invalid", "the signing key could not be resolved"),
 			fail("key", "verify.key.unresolved", err.Error())
@@ -158,6 +159,34 @@ func (v *Verifier) checkDataIntegrity(ctx context.Context, doc map[string]any) (
 	}
 	return proof, issuerKeyCheck(doc, vm, p.ProofPurpose)
 }
+
+// resolve resolves a verification method; did:key methods, which depend on
+// nothing but their id, are remembered.
+func (v *Verifier) resolve(ctx context.Context, id string) (*key.VerificationMethod, error) {
+	if !strings.HasPrefix(id, "did:key:") {
+		return v.resolver().Resolve(ctx, id)
+	}
+	v.mu.Lock()
+	vm, ok := v.didKeys[id]
+	v.mu.Unlock()
+	if ok {
+		return vm, nil
+	}
+	vm, err := v.resolver().Resolve(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	v.mu.Lock()
+	if v.didKeys == nil || len(v.didKeys) >= maxCachedKeys {
+		v.didKeys = map[string]*key.VerificationMethod{}
+	}
+	v.didKeys[id] = vm
+	v.mu.Unlock()
+	return vm, nil
+}
+
+// maxCachedKeys bounds the did:key methods a Verifier remembers.
+const maxCachedKeys = 1024
 
 // issuerKeyCheck checks that a resolved key may sign for the issuer: the
 // method's controller is the issuer (for a did:key issuer, the key is that

@@ -53,7 +53,7 @@ func (v *Verifier) checkJWTProof(ctx context.Context, t *vcjwt.Token, doc map[st
 	suite := "VC-JWT " + t.Header.Alg
 	var pub any
 	if t.Header.Kid != "" {
-		vm, err := v.resolver().Resolve(ctx, t.Header.Kid)
+		vm, err := v.resolve(ctx, t.Header.Kid)
 		if err != nil {
 			return fail("proof", "verify.proof.invalid", "the signing key could not be resolved"),
 				fail("key", "verify.key.unresolved", err.Error())
