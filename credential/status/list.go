@@ -106,6 +106,11 @@ func (l *List) Encode() (string, error) {
 // Decode parses an encodedList value, with or without the multibase 'u' prefix. It
 // refuses lists shorter than MinSize entries and stops decompressing past MaxSize.
 func Decode(encoded string) (*List, error) {
+	return decode(encoded, MinSize)
+}
+
+// decode is Decode with a configurable minimum number of entries.
+func decode(encoded string, minEntries int) (*List, error) {
 	if len(encoded) > maxEncodedLen {
 		return nil, fmt.Errorf("%w: encodedList of %d characters", ErrListTooLarge, len(encoded))
 	}
@@ -129,7 +134,7 @@ func Decode(encoded string) (*List, error) {
 	if len(bits) > maxBytes {
 		return nil, fmt.Errorf("%w: more than %d bytes decompressed", ErrListTooLarge, maxBytes)
 	}
-	if len(bits)*8 < MinSize {
+	if len(bits)*8 < minEntries || len(bits) == 0 {
 		return nil, fmt.Errorf("%w: %d entries", ErrListTooShort, len(bits)*8)
 	}
 	return &List{bits: bits, size: len(bits) * 8}, nil
