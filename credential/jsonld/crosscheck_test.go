@@ -1,6 +1,8 @@
 package jsonld
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -117,4 +119,9 @@ func eraseGraphs(qs []rdfc.Quad) []rdfc.Quad {
 		out = append(out, q)
 	}
 	return out
+}
+
+func sha256hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }

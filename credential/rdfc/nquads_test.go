@@ -1,0 +1,95 @@
+package rdfc_test
+
+import (
+	"crypto"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pokot/pokot/credential/rdfc"
+)
+
+func TestParseErrors(t *testing.T) {
+	for _, bad := range []string{
+		`<http://a> <http://b> <http://c>`,        // no dot
+		`<http://a> <http://b> "x" . extra`,       // trailing text
+		`"lit" <http://b> <http://c> .`,           // literal subject
+		`<http://a> _:p <http://c> .`,             // blank predicate
+		`<http://a> <http://b> <http://c> "g" .`,  // literal graph
+		`<rel> <http://b> <http://c> .`,           // relative IRI
+		`<http://a b> <http://b> <http://c> .`,    // space in IRI
+		`<http://a> <http://b> "unterminated .`,   // open literal
+		`<http://a> <http://b> "bad \q escape" .`, // bad ECHAR
+		`<http://a> <http://b> "\uD800" .`,        // surrogate
+		`<http://a> <http://b> "\U00110000" .`,    // beyond Unicode
+		`<http://a> <http://b> "x"@ .`,            // empty language
+		`<http://a> <http://b> "x"^^"y" .`,        // datatype not IRI
+		`<http://a> <http://b> <http://\u0020> .`, // escaped space in IRI
+		`_: <http://b> <http://c> .`,              // empty label
+		"<http://a> <http://b> \"\xff\" .",        // invalid UTF-8
+		`<http://a> <http://b> <http://c> <http://g> <http://h> .`,
+	} {
+		if _, err := rdfc.ParseNQuads(bad); !errors.Is(err, rdfc.ErrSyntax) {
+			t.Errorf("%q: want ErrSyntax, got %v", bad, err)
+		}
+	}
+}
+
+func TestParseAndSerialize(t *testing.T) {
+	src := "# comment\n\n<http://a> <http://b> \"x\\ty\\u0001\"@en-GB <http://g> . # trailing\r\n" +
+		"_:b0.x <http://b> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer>.\n" +
+		"_:b1 <http://b> \"s\"^^<http://www.w3.org/2001/XMLSchema#string> _:g .\n"
+	qs, err := rdfc.ParseNQuads(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 3 || qs[0].Object.Language != "en-GB" || qs[1].Subject.Value != "b0.x" || qs[2].Object.Datatype != "" {
+		t.Fatalf("parsed %#v", qs)
+	}
+	want := "<http://a> <http://b> \"x\\ty\\u0001\"@en-GB <http://g> .\n" +
+		"_:b0.x <http://b> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n" +
+		"_:b1 <http://b> \"s\" _:g .\n"
+	if got := rdfc.SerializeNQuads(qs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestCanonicalizeOptions(t *testing.T) {
+	qs, _ := rdfc.ParseNQuads(`_:a <http://p> _:b .
+_:b <http://p> _:a .
+`)
+	if _, err := rdfc.Canonicalize(qs, rdfc.Options{Hash: crypto.MD5}); !errors.Is(err, rdfc.ErrUnsupportedHash) {
+		t.Errorf("MD5: %v", err)
+	}
+	r, err := rdfc.Canonicalize(qs, rdfc.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.NQuads(), "_:c14n0 <http://p> _:c14n1 .\n_:c14n1 <http://p> _:c14n0 .\n"; got != want {
+		t.Errorf("got %q", got)
+	}
+	if _, err := rdfc.Canonicalize(qs, rdfc.Options{MaxWork: 1}); !errors.Is(err, rdfc.ErrTooComplex) {
+		t.Errorf("MaxWork 1: want ErrTooComplex, got %v", err)
+	}
+}
+
+// TestPoisonRefused: the poison clique of the suite (test074) and a larger
+// clique are refused by the default bound.
+func TestPoisonRefused(t *testing.T) {
+	var b strings.Builder
+	const n = 14
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if i != j {
+				b.WriteString("_:n" + string(rune('a'+i)) + " <http://p> _:n" + string(rune('a'+j)) + " .\n")
+			}
+		}
+	}
+	qs, err := rdfc.ParseNQuads(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rdfc.Canonicalize(qs, rdfc.Options{}); !errors.Is(err, rdfc.ErrTooComplex) {
+		t.Fatalf("clique of %d: want ErrTooComplex, got %v", n, err)
+	}
+}
