@@ -52,7 +52,9 @@ func TestTamperedFails(t *testing.T) {
 		{"unknown cryptosuite", func(d map[string]any) { d["proof"].(map[string]any)["cryptosuite"] = "ecdsa-rdfc-2019" }, ErrUnsupportedCryptosuite},
 		{"unknown proof type", func(d map[string]any) { d["proof"].(map[string]any)["type"] = "Ed25519Signature2020" }, ErrUnsupportedCryptosuite},
 		{"no proof", func(d map[string]any) { delete(d, "proof") }, ErrNoProof},
-		{"context swapped (terms undefined)", func(d map[string]any) { d["@context"] = []any{"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"} }, ErrCanonicalization},
+		{"context swapped (terms undefined)", func(d map[string]any) {
+			d["@context"] = []any{"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"}
+		}, ErrCanonicalization},
 		{"unknown context", func(d map[string]any) {
 			d["@context"] = append(d["@context"].([]any), "https://attacker.example/context.json")
 		}, ErrCanonicalization},
