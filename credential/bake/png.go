@@ -81,7 +81,7 @@ func chunks(data []byte) ([]chunk, error) {
 	}
 }
 
-// iTXt parses an iTXt chunk body into its keyword and text.
+// parseITXt parses an iTXt chunk body into its keyword and text.
 func parseITXt(b []byte) (keyword string, text []byte, err error) {
 	k, rest, ok := bytes.Cut(b, []byte{0})
 	if !ok || len(k) == 0 || len(k) > 79 || len(rest) < 2 {
