@@ -68,8 +68,9 @@ type Resolver struct {
 	// dialRewrite, set only by tests, changes the address dialled after the URL checks.
 	dialRewrite func(addr string) string
 
-	mu    sync.Mutex
-	cache map[string]cached
+	mu       sync.Mutex
+	cache    map[string]cached
+	inflight map[string]*flight
 }
 
 type cached struct {
@@ -89,30 +90,52 @@ func (r *Resolver) Fetch(ctx context.Context, rawURL string) ([]byte, error) {
 	if r.Offline {
 		return nil, fmt.Errorf("%w: cannot fetch %s", ErrOffline, u)
 	}
-	if r.CacheTTL > 0 {
-		r.mu.Lock()
-		c, ok := r.cache[u]
+	if r.CacheTTL <= 0 {
+		return r.get(ctx, u)
+	}
+	// With a cache, concurrent fetches of one URL share a single request.
+	r.mu.Lock()
+	if c, ok := r.cache[u]; ok && time.Now().Before(c.expires) {
 		r.mu.Unlock()
-		if ok && time.Now().Before(c.expires) {
-			return c.body, nil
+		return c.body, nil
+	}
+	if f, ok := r.inflight[u]; ok {
+		r.mu.Unlock()
+		select {
+		case <-f.done:
+			return f.body, f.err
+		case <-ctx.Done():
+			return nil, fmt.Errorf("%w: %v", ErrFetch, ctx.Err())
 		}
 	}
-	body, err := r.get(ctx, u)
-	if err != nil {
-		return nil, err
+	f := &flight{done: make(chan struct{})}
+	if r.inflight == nil {
+		r.inflight = map[string]*flight{}
 	}
-	if r.CacheTTL > 0 {
-		r.mu.Lock()
-		if r.cache == nil {
+	r.inflight[u] = f
+	r.mu.Unlock()
+
+	f.body, f.err = r.get(ctx, u)
+	r.mu.Lock()
+	delete(r.inflight, u)
+	if f.err == nil {
+		if r.cache == nil || len(r.cache) >= maxCached {
 			r.cache = map[string]cached{}
 		}
-		if len(r.cache) > 1024 {
-			clear(r.cache)
-		}
-		r.cache[u] = cached{body: body, expires: time.Now().Add(r.CacheTTL)}
-		r.mu.Unlock()
+		r.cache[u] = cached{body: f.body, expires: time.Now().Add(r.CacheTTL)}
 	}
-	return body, nil
+	r.mu.Unlock()
+	close(f.done)
+	return f.body, f.err
+}
+
+// maxCached bounds the documents a Resolver keeps; past it the cache starts afresh.
+const maxCached = 1024
+
+type flight struct {
+	done chan struct{}
+	body []byte
+	err  error
 }
 
 // Resolve returns the public key of a verification method id: did:key ids locally

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -308,6 +309,41 @@ func TestFetchCache(t *testing.T) {
 	}
 	if n := s.hits.Load(); n != 1 {
 		t.Fatalf("%d requests for three cached fetches", n)
+	}
+}
+
+// Concurrent fetches of one URL share one request.
+func TestFetchCacheConcurrent(t *testing.T) {
+	s := newDocServer(t)
+	release := make(chan struct{})
+	s.extra = func(w http.ResponseWriter, r *http.Request) bool {
+		<-release
+		w.Write([]byte(`{"n":2}`))
+		return true
+	}
+	r := s.resolver()
+	r.CacheTTL = 60_000_000_000
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			b, err := r.Fetch(t.Context(), s.URL+"/list")
+			if err == nil && string(b) != `{"n":2}` {
+				err = fmt.Errorf("body %q", b)
+			}
+			errs <- err
+		}()
+	}
+	for s.hits.Load() == 0 {
+		runtime.Gosched()
+	}
+	close(release)
+	for i := 0; i < 8; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := s.hits.Load(); n != 1 {
+		t.Fatalf("%d requests for eight concurrent fetches", n)
 	}
 }
 
