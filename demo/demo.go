@@ -27,8 +27,16 @@ type Login struct {
 // their passwords; on a database with organisations it does nothing and returns nil. When
 // another process seeds at the same moment, the loser returns nil as well.
 func Seed(ctx context.Context, store pokot.Store) ([]Login, error) {
-	return SeedWith(ctx, store, password.Hash)
+	return SeedWith(ctx, store, hashDemo)
 }
+
+// demoParams are lighter argon2id parameters for the generated demo passwords: with about
+// 115 random bits a guess is hopeless at any hashing cost, and 26 default-cost hashes would
+// hold up the first start-up of a small machine by seconds. The web UI rehashes with the
+// default parameters at the first sign-in (password.NeedsRehash).
+var demoParams = password.Params{Memory: 8 * 1024, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}
+
+func hashDemo(pw string) (string, error) { return password.HashWith(pw, demoParams) }
 
 // SeedWith is Seed with the password hash function given (tests use cheap parameters).
 func SeedWith(ctx context.Context, store pokot.Store, hash func(string) (string, error)) ([]Login, error) {

@@ -1,0 +1,494 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pokot/pokot/password"
+	"github.com/pokot/pokot/sqldb"
+	"github.com/pokot/pokot/sqldb/sqldbtest"
+)
+
+// buildPokot compiles the real binary into a temporary directory.
+func buildPokot(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "pokot")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go build: %v", err)
+	}
+	return bin
+}
+
+// server is a running `pokot serve` process.
+type server struct {
+	cmd    *exec.Cmd
+	url    string
+	logins map[string]string // e-mail → password printed at start-up
+	stdout []string          // lines before the listening line
+	stderr *syncBuffer
+	done   chan error
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+var (
+	listeningRE = regexp.MustCompile(`^POKOT listening on (http://\S+)$`)
+	loginRE     = regexp.MustCompile(`^\s+.+?\s{2,}.+?\s{2,}(\S+@\S+)\s{2,}(\S{16,})$`)
+)
+
+// startServe runs `pokot serve` with args and env, and waits for the listening line.
+func startServe(t *testing.T, bin, dir string, env []string, args ...string) *server {
+	t.Helper()
+	s, err := startServeErr(t, bin, dir, env, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// startServeErr is startServe for other goroutines than the test's: it returns the error.
+func startServeErr(t *testing.T, bin, dir string, env []string, args ...string) (*server, error) {
+	cmd := exec.Command(bin, append([]string{"serve"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	s := &server{cmd: cmd, logins: map[string]string{}, stderr: &syncBuffer{}, done: make(chan error, 1)}
+	cmd.Stderr = s.stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			<-s.done
+		}
+		if t.Failed() {
+			t.Logf("serve stderr:\n%s", s.stderr.String())
+		}
+	})
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		listening := false
+		for sc.Scan() {
+			line := sc.Text()
+			if listening {
+				continue
+			}
+			if m := listeningRE.FindStringSubmatch(line); m != nil {
+				listening = true
+				found <- m[1]
+				continue
+			}
+			s.stdout = append(s.stdout, line)
+			if m := loginRE.FindStringSubmatch(line); m != nil {
+				s.logins[m[1]] = m[2]
+			}
+		}
+		close(found)
+		s.done <- cmd.Wait()
+	}()
+	select {
+	case u, ok := <-found:
+		if !ok {
+			return nil, fmt.Errorf("serve exited before listening:\n%s", s.stderr.String())
+		}
+		s.url = u
+	case <-time.After(3 * time.Minute):
+		return nil, fmt.Errorf("serve did not start:\n%s", s.stderr.String())
+	}
+	return s, nil
+}
+
+// stop sends SIGTERM and returns the exit code.
+func (s *server) stop(t *testing.T) int {
+	t.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-s.done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop after SIGTERM")
+	}
+	return s.cmd.ProcessState.ExitCode()
+}
+
+// browser is an HTTP client with cookies that does not follow redirects.
+func browser(t *testing.T) *http.Client {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Client{Jar: jar, Timeout: time.Minute,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func get(t *testing.T, c *http.Client, u string) (*http.Response, string) {
+	t.Helper()
+	resp, err := c.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+var (
+	csrfRE     = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+	htmlLangRE = regexp.MustCompile(`<html[^>]*\blang="([a-z]{2})"`)
+)
+
+// signIn signs in through the real form with the CSRF token from the page.
+func signIn(t *testing.T, c *http.Client, base, email, pw string) {
+	t.Helper()
+	_, page := get(t, c, base+"/signin")
+	m := csrfRE.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no CSRF token on the sign-in page:\n%s", page)
+	}
+	resp, err := c.PostForm(base+"/signin", url.Values{"csrf": {m[1]}, "email": {email}, "password": {pw}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther && resp.StatusCode != http.StatusFound {
+		t.Fatalf("sign-in: %s\n%s", resp.Status, body)
+	}
+}
+
+func TestServeEndToEnd(t *testing.T) {
+	bin := buildPokot(t)
+	dir := t.TempDir()
+	s := startServe(t, bin, dir, []string{"POKOT_LOG_FORMAT=json"}, "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "e2e.db"), "--demo")
+	c := browser(t)
+
+	for _, p := range []string{"/healthz", "/readyz"} {
+		if resp, body := get(t, c, s.url+p); resp.StatusCode != 200 {
+			t.Errorf("%s: %d %s", p, resp.StatusCode, body)
+		}
+	}
+
+	resp, body := get(t, c, s.url+"/api/v1/openapi.json")
+	var doc struct {
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]any
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil || resp.StatusCode != 200 || !strings.HasPrefix(doc.OpenAPI, "3.1.") || len(doc.Paths) == 0 {
+		t.Errorf("openapi.json: %d %v %q", resp.StatusCode, err, doc.OpenAPI)
+	}
+	resp, body = get(t, c, s.url+"/api/v1/me")
+	if resp.StatusCode != 401 || resp.Header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("/api/v1/me without a token: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+
+	// Finnish by default; ?lang=sv switches to Swedish and is remembered.
+	_, body = get(t, c, s.url+"/")
+	if m := htmlLangRE.FindStringSubmatch(body); m == nil || m[1] != "fi" {
+		t.Errorf("home page lang = %v", m)
+	}
+	get(t, c, s.url+"/?lang=sv")
+	_, body = get(t, c, s.url+"/")
+	if m := htmlLangRE.FindStringSubmatch(body); m == nil || m[1] != "sv" {
+		t.Errorf("after ?lang=sv the home page lang = %v", m)
+	}
+	get(t, c, s.url+"/?lang=fi")
+
+	// The demo admin signs in through the real form and sees the dashboard.
+	if len(s.logins) != 26 {
+		t.Fatalf("%d demo logins printed:\n%s", len(s.logins), strings.Join(s.stdout, "\n"))
+	}
+	adminPW := s.logins["admin@pokot.example"]
+	signIn(t, c, s.url, "admin@pokot.example", adminPW)
+	resp, body = get(t, c, s.url+"/dashboard")
+	if resp.StatusCode != 200 || !strings.Contains(body, "Sanna Mäkelä") {
+		t.Fatalf("dashboard: %d\n%s", resp.StatusCode, body)
+	}
+
+	// The requests above are counted by route pattern.
+	_, body = get(t, c, s.url+"/metrics")
+	for _, want := range []string{
+		`pokot_http_requests_total{route="GET /healthz",method="GET",status="200"} 1`,
+		`pokot_http_requests_total{route="GET /api/v1/me",method="GET",status="401"} 1`,
+		`# TYPE pokot_http_request_duration_seconds histogram`,
+		`pokot_db_open_connections `,
+		`pokot_mail_queue_depth 0`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+
+	if code := s.stop(t); code != 0 {
+		t.Fatalf("exit code %d after SIGTERM", code)
+	}
+	logs := s.stderr.String()
+	for email, pw := range s.logins {
+		if strings.Contains(logs, pw) || strings.Contains(logs, email) {
+			t.Fatalf("the log holds a demo password or address (%s)", email)
+		}
+	}
+	// Structured JSON logs, one object per line.
+	for _, line := range strings.Split(strings.TrimSpace(logs), "\n") {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(line), &v); err != nil || v["msg"] == nil {
+			t.Fatalf("log line is not JSON: %q", line)
+		}
+	}
+}
+
+// TestServePostgresTwoProcesses runs two servers against one PostgreSQL database: both
+// start (the migrations run once), and a session made on one is valid on the other.
+func TestServePostgresTwoProcesses(t *testing.T) {
+	if os.Getenv(sqldbtest.EnvPostgres) == "" {
+		t.Skip(sqldbtest.EnvPostgres + " not set")
+	}
+	bin := buildPokot(t)
+	dsn := sqldbtest.DSN(t)
+	var a, b *server
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		a = startServe(t, bin, t.TempDir(), nil, "--addr", "127.0.0.1:0", "--db", dsn, "--demo")
+	}()
+	go func() {
+		defer wg.Done()
+		b = startServe(t, bin, t.TempDir(), nil, "--addr", "127.0.0.1:0", "--db", dsn, "--demo")
+	}()
+	wg.Wait()
+	if a == nil || b == nil {
+		t.FailNow()
+	}
+	// Exactly one of them created the demo.
+	logins := a.logins
+	if len(logins) == 0 {
+		logins = b.logins
+	}
+	if len(logins) != 26 || (len(a.logins) > 0 && len(b.logins) > 0) {
+		t.Fatalf("demo logins: %d and %d", len(a.logins), len(b.logins))
+	}
+	db, err := sqldb.Connect(context.Background(), dsn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := db.Migrations(context.Background())
+	db.Close()
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("migrations %v %v", ms, err)
+	}
+	for _, m := range ms {
+		if m.Applied == nil {
+			t.Errorf("migration %s not applied", m.Name)
+		}
+	}
+
+	c := browser(t)
+	signIn(t, c, a.url, "admin@pokot.example", logins["admin@pokot.example"])
+	// The cookie jar matches by host, not port: the same cookie goes to b.
+	resp, body := get(t, c, b.url+"/dashboard")
+	if resp.StatusCode != 200 || !strings.Contains(body, "Sanna Mäkelä") {
+		t.Fatalf("dashboard on the second process: %d", resp.StatusCode)
+	}
+	// Signing out on b ends the session on a too.
+	_, page := get(t, c, b.url+"/dashboard")
+	m := csrfRE.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no CSRF token on the dashboard")
+	}
+	if resp, err := c.PostForm(b.url+"/signout", url.Values{"csrf": {m[1]}}); err != nil || resp.StatusCode >= 400 {
+		t.Fatalf("sign-out: %v %v", resp, err)
+	}
+	if resp, _ := get(t, c, a.url+"/dashboard"); resp.StatusCode == 200 {
+		t.Fatal("session still valid on the first process after signing out on the second")
+	}
+	for _, s := range []*server{a, b} {
+		if code := s.stop(t); code != 0 {
+			t.Errorf("exit code %d", code)
+		}
+	}
+}
+
+// runPokot runs a subcommand in-process with a cancelled context, so that a command that
+// got past its checks fails fast (exit 1) instead of serving.
+func runPokot(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	if args[0] == "serve" {
+		cancel()
+	} else {
+		defer cancel()
+	}
+	var out, errb bytes.Buffer
+	code := run(ctx, args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestServeBadFlagsAndEnvironment(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"unknown flag", nil, []string{"--nope"}, "flag provided but not defined"},
+		{"bad addr", nil, []string{"--addr", "localhost"}, "HOST:PORT"},
+		{"bad base url", nil, []string{"--base-url", "ftp://example.fi"}, "base-url"},
+		{"stray argument", nil, []string{"now"}, "unexpected argument"},
+		{"bad demo env", map[string]string{"POKOT_DEMO": "maybe"}, nil, "POKOT_DEMO"},
+		{"bad smtp port", map[string]string{"POKOT_SMTP_PORT": "99999"}, nil, "POKOT_SMTP_PORT"},
+		{"bad smtp tls", map[string]string{"POKOT_SMTP_TLS": "ssl"}, nil, "smtp tls"},
+		{"smtp host without from", map[string]string{"POKOT_SMTP_HOST": "smtp.example.fi"}, nil, "smtp from"},
+		{"bad session ttl", map[string]string{"POKOT_SESSION_TTL": "forever"}, nil, "POKOT_SESSION_TTL"},
+		{"bad log format", map[string]string{"POKOT_LOG_FORMAT": "xml"}, nil, "log format"},
+		{"bad log level", map[string]string{"POKOT_LOG_LEVEL": "loud"}, nil, "POKOT_LOG_LEVEL"},
+		{"misspelt oidc setting", map[string]string{"POKOT_OIDC_ENTRA_ISSUR": "https://x"}, nil, "POKOT_OIDC_ENTRA_ISSUR"},
+		{"oidc without client id", map[string]string{"POKOT_OIDC_ENTRA_ISSUER": "https://login.example.fi"}, nil, "client id"},
+		{"oidc over plain http", map[string]string{"POKOT_OIDC_G_ISSUER": "http://idp.example.fi", "POKOT_OIDC_G_CLIENT_ID": "x"}, nil, "https"},
+		{"env addr, no flag", map[string]string{"POKOT_ADDR": "nonsense"}, nil, "HOST:PORT"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			args := append([]string{"serve", "--db", dbPath}, c.args...)
+			code, _, stderr := runPokot(t, "", args...)
+			if code != 2 || !strings.Contains(stderr, c.want) {
+				t.Fatalf("exit %d, stderr %q; want 2 and %q", code, stderr, c.want)
+			}
+		})
+	}
+	// Flags win over the environment: a bad POKOT_ADDR is overridden by a good --addr, so
+	// the command gets past its checks (and stops at once: the context is cancelled).
+	t.Setenv("POKOT_ADDR", "nonsense")
+	if code, _, stderr := runPokot(t, "", "serve", "--db", dbPath, "--addr", "127.0.0.1:0"); code == 2 {
+		t.Fatalf("flag did not win over env: %s", stderr)
+	}
+	if code, _, _ := runPokot(t, "", "serve", "-h"); code != 0 {
+		t.Fatalf("serve -h: exit %d", code)
+	}
+}
+
+func TestMigrateCommand(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "m.db")
+	code, out, stderr := runPokot(t, "", "migrate", "--db", dbPath)
+	if code != 0 || !strings.Contains(out, "applied 0001-") || !strings.Contains(out, "migrated") {
+		t.Fatalf("first run: %d %q %q", code, out, stderr)
+	}
+	code, out, _ = runPokot(t, "", "migrate", "--db", dbPath)
+	if code != 0 || strings.Contains(out, "applied") || !strings.Contains(out, "up to date") {
+		t.Fatalf("second run: %d %q", code, out)
+	}
+	t.Setenv("POKOT_DB", dbPath)
+	if code, out, _ = runPokot(t, "", "migrate"); code != 0 || !strings.Contains(out, "up to date") {
+		t.Fatalf("POKOT_DB: %d %q", code, out)
+	}
+	if code, _, _ := runPokot(t, "", "migrate", "--bogus"); code != 2 {
+		t.Fatalf("bad flag: exit %d", code)
+	}
+	if code, _, stderr := runPokot(t, "", "migrate", "--db", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2"); code != 1 || stderr == "" {
+		t.Fatalf("unreachable database: exit %d %q", code, stderr)
+	}
+}
+
+func TestUserAddCommand(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "u.db")
+	code, out, stderr := runPokot(t, "", "user", "add", "--db", dbPath, "--email", "Yllapitaja.Testi@Example.FI", "--name", "Ylva Ylläpitäjä", "--admin")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	m := regexp.MustCompile(`(?m)^password: (\S+)$`).FindStringSubmatch(out)
+	if m == nil || len(m[1]) < 16 || !strings.Contains(out, "platform administrator") {
+		t.Fatalf("output %q", out)
+	}
+	db, err := sqldb.Open(context.Background(), dbPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	u, err := db.UserByEmail(context.Background(), "yllapitaja.testi@example.fi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := password.Verify(m[1], u.PasswordHash); !ok || !u.Admin || u.Name != "Ylva Ylläpitäjä" {
+		t.Fatalf("stored user %+v does not match", u)
+	}
+
+	// --password-stdin: a good one is taken, a weak one is refused without creating anyone.
+	code, out, stderr = runPokot(t, "vahva-ja-pitka-salasana-42\n", "user", "add", "--db", dbPath, "--email", "aino@example.fi", "--password-stdin")
+	if code != 0 || strings.Contains(out, "password:") {
+		t.Fatalf("stdin password: %d %q %q", code, out, stderr)
+	}
+	u, _ = db.UserByEmail(context.Background(), "aino@example.fi")
+	if ok, _ := password.Verify("vahva-ja-pitka-salasana-42", u.PasswordHash); !ok || u.Admin {
+		t.Fatalf("stdin password not stored: %+v", u)
+	}
+	cases := []struct {
+		name, stdin string
+		args        []string
+		code        int
+	}{
+		{"weak password", "password\n", []string{"--email", "b@example.fi", "--password-stdin"}, 2},
+		{"bad e-mail", "", []string{"--email", "not-an-address"}, 2},
+		{"no e-mail", "", nil, 2},
+		{"bad language", "", []string{"--email", "c@example.fi", "--lang", "de"}, 2},
+		{"duplicate", "", []string{"--email", "AINO@example.fi"}, 1},
+		{"unknown flag", "", []string{"--root"}, 2},
+	}
+	for _, c := range cases {
+		code, _, stderr := runPokot(t, c.stdin, append([]string{"user", "add", "--db", dbPath}, c.args...)...)
+		if code != c.code || stderr == "" {
+			t.Errorf("%s: exit %d (%q), want %d", c.name, code, stderr, c.code)
+		}
+	}
+	users, _ := db.Users(context.Background())
+	if len(users) != 2 {
+		t.Fatalf("%d users after the refused attempts, want 2", len(users))
+	}
+	if code, _, _ := runPokot(t, "", "user", "remove"); code != 2 {
+		t.Fatalf("unknown user subcommand: exit %d", code)
+	}
+}
