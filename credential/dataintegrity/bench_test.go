@@ -1,6 +1,7 @@
 package dataintegrity
 
 import (
+	"crypto/ed25519"
 	"testing"
 	"time"
 )
@@ -23,7 +24,7 @@ func BenchmarkSign(b *testing.B) {
 func BenchmarkVerify(b *testing.B) {
 	priv, _ := ob3Key(b)
 	doc := readJSON(b, "testdata/ob3/ob3-ldp-signed.json")
-	pub := priv.Public().([]byte)
+	pub := priv.Public().(ed25519.PublicKey)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := Verify(doc, pub); err != nil {
@@ -53,7 +54,7 @@ func BenchmarkVerifyJCS(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pub := priv.Public().([]byte)
+	pub := priv.Public().(ed25519.PublicKey)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := Verify(signed, pub); err != nil {

@@ -36,3 +36,14 @@ func BenchmarkCanonicalizeOB3Proof(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkToRDFOB3 measures JSON-LD expansion and conversion to RDF alone.
+func BenchmarkToRDFOB3(b *testing.B) {
+	doc := readJSON(b, "testdata/ob3-ldp-unsigned.json")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := jsonld.Default.ToRDF(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

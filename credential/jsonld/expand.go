@@ -151,11 +151,8 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 	typeScoped := active
 	inputType := ""
 	for _, k := range keys {
-		ek, err := e.cp.expandIRI(active, k, true, nil, nil)
-		if err != nil {
-			return nil, err
-		}
-		if ek != "@type" {
+		// Only @type itself or an alias of it expands to @type.
+		if d := active.terms[k]; k != "@type" && (d == nil || d.id != "@type") {
 			continue
 		}
 		types := asSlice(el[k])

@@ -154,7 +154,11 @@ func checkDataset(quads []rdfc.Quad, l Limits) error {
 	if len(quads) > l.MaxQuads {
 		return fmt.Errorf("%w: more than %d quads", ErrTooComplex, l.MaxQuads)
 	}
-	bnodes := make(map[string]struct{})
+	// Each quad holds at most three blank nodes: count only when needed.
+	var bnodes map[string]struct{}
+	if 3*len(quads) > l.MaxBlankNodes {
+		bnodes = make(map[string]struct{})
+	}
 	for i := range quads {
 		q := &quads[i]
 		for _, t := range [...]*rdfc.Term{&q.Subject, &q.Predicate, &q.Object, &q.Graph} {
@@ -167,7 +171,9 @@ func checkDataset(quads []rdfc.Quad, l Limits) error {
 				if t == &q.Predicate {
 					return fmt.Errorf("%w: blank node as property", ErrDataLoss)
 				}
-				bnodes[t.Value] = struct{}{}
+				if bnodes != nil {
+					bnodes[t.Value] = struct{}{}
+				}
 			case rdfc.KindLiteral:
 				if t.Datatype != "" && !rdfc.ValidIRI(t.Datatype) {
 					return fmt.Errorf("%w: datatype %q", ErrRelativeIRI, t.Datatype)

@@ -105,9 +105,23 @@ func Canonicalize(quads []Quad, opts Options) (*Result, error) {
 	return st.result(), nil
 }
 
+// dedupe removes repeated quads; small datasets are compared pairwise,
+// which is cheaper than hashing the quads into a map.
 func dedupe(quads []Quad) []Quad {
-	seen := make(map[Quad]struct{}, len(quads))
 	out := make([]Quad, 0, len(quads))
+	if len(quads) <= 64 {
+	next:
+		for _, q := range quads {
+			for i := range out {
+				if out[i] == q {
+					continue next
+				}
+			}
+			out = append(out, q)
+		}
+		return out
+	}
+	seen := make(map[Quad]struct{}, len(quads))
 	for _, q := range quads {
 		if _, dup := seen[q]; dup {
 			continue
@@ -168,34 +182,40 @@ func (st *canonState) label() error {
 }
 
 func (st *canonState) result() *Result {
-	r := &Result{Labels: make(map[string]string, len(st.canon.ids))}
-	for n, id := range st.canon.ids {
-		r.Labels[n] = id
-	}
-	type line struct {
-		s string
-		q Quad
-	}
-	lines := make([]line, 0, len(st.quads))
+	r := &Result{Labels: st.canon.ids}
+	relabelled := make([]Quad, len(st.quads))
+	ends := make([]int, len(st.quads))
 	var b []byte
-	for _, q := range st.quads {
+	for i, q := range st.quads {
 		for _, t := range [...]*Term{&q.Subject, &q.Object, &q.Graph} {
 			if t.Kind == KindBlankNode {
 				t.Value = st.canon.ids[t.Value]
 			}
 		}
-		b = AppendNQuad(b[:0], q)
-		lines = append(lines, line{string(b), q})
+		relabelled[i] = q
+		b = AppendNQuad(b, q)
+		ends[i] = len(b)
+	}
+	all := string(b) // one allocation; the lines are substrings of it
+	type line struct {
+		s string
+		i int
+	}
+	lines := make([]line, len(st.quads))
+	start := 0
+	for i, end := range ends {
+		lines[i] = line{all[start:end], i}
+		start = end
 	}
 	slices.SortFunc(lines, func(a, b line) int { return strings.Compare(a.s, b.s) })
 	r.Lines = make([]string, 0, len(lines))
 	r.Quads = make([]Quad, 0, len(lines))
 	for i, l := range lines {
 		if i > 0 && l.s == lines[i-1].s {
-			continue // distinct input quads can merge once relabelled only if equal
+			continue
 		}
 		r.Lines = append(r.Lines, l.s)
-		r.Quads = append(r.Quads, l.q)
+		r.Quads = append(r.Quads, relabelled[l.i])
 	}
 	return r
 }

@@ -1,7 +1,6 @@
 package rdfc
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
@@ -105,14 +104,27 @@ func SerializeNQuads(quads []Quad) string {
 // escaping: no control characters, spaces or the characters <>"{}|^`\ and
 // valid UTF-8. IRIs that fail this would make the serialization ambiguous.
 func validIRIChars(s string) bool {
+	ascii := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c <= 0x20 || strings.IndexByte("<>\"{}|^`\\", c) >= 0 {
+		if badIRIByte[c] {
 			return false
 		}
+		ascii = ascii && c < 0x80
 	}
-	return utf8.ValidString(s)
+	return ascii || utf8.ValidString(s)
 }
+
+// badIRIByte marks the bytes an IRIREF may not contain unescaped.
+var badIRIByte = func() (t [256]bool) {
+	for c := 0; c <= 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("<>\"{}|^`\\") {
+		t[c] = true
+	}
+	return t
+}()
 
 // ValidIRI reports whether s is non-empty, has a scheme and contains no
 // characters forbidden in an N-Quads IRIREF. It does not validate the IRI
