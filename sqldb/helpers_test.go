@@ -43,7 +43,7 @@ var seq atomic.Int64
 
 func newUser(t *testing.T, db *sqldb.DB, name string) *pokot.User {
 	t.Helper()
-	u := &pokot.User{Email: fmt.Sprintf("%s.%d@example.fi", name, seq.Add(1)), Name: name}
+	u := &pokot.User{Email: fmt.Sprintf("user%d@example.fi", seq.Add(1)), Name: name}
 	must(t, db.CreateUser(ctx, u))
 	return u
 }

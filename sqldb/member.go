@@ -3,6 +3,10 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"sort"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/pokot/pokot"
 )
@@ -54,13 +58,13 @@ func (db *DB) RemoveMember(ctx context.Context, orgID, userID int64, role pokot.
 	})
 }
 
-// Members lists an organisation's memberships with User filled, by name.
+// Members lists an organisation's memberships with User filled, by name in Finnish
+// alphabetical order, then e-mail and role.
 func (db *DB) Members(ctx context.Context, orgID int64) ([]*pokot.Membership, error) {
 	rows, err := db.r.QueryContext(ctx, `
 		SELECT m.org_id, m.user_id, m.role, m.created_at, `+userColumns+`
 		FROM memberships m JOIN users u ON u.id = m.user_id
-		WHERE m.org_id = $1
-		ORDER BY u.name, u.email, m.role`, orgID)
+		WHERE m.org_id = $1`, orgID)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -77,7 +81,23 @@ func (db *DB) Members(ctx context.Context, orgID int64) ([]*pokot.Membership, er
 		m.Role = pokot.Role(role)
 		ms = append(ms, m)
 	}
-	return ms, mapErr(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, mapErr(err)
+	}
+	// Sorted here rather than in SQL: the engines' collations differ, and Finnish puts
+	// Å, Ä and Ö after Z in that order.
+	col := collate.New(language.Finnish, collate.IgnoreCase)
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i].User, ms[j].User
+		if c := col.CompareString(a.Name, b.Name); c != 0 {
+			return c < 0
+		}
+		if a.Email != b.Email {
+			return a.Email < b.Email
+		}
+		return ms[i].Role < ms[j].Role
+	})
+	return ms, nil
 }
 
 // MembershipsOf lists a user's memberships with Org filled, by organisation slug.

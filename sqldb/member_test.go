@@ -21,7 +21,22 @@ func TestMembers(t *testing.T) {
 	must(t, db.AddMember(ctx, org.ID, bertil.ID, pokot.RoleLearner))
 	must(t, db.AddMember(ctx, other.ID, bertil.ID, pokot.RolePartner))
 
-	ms, err := db.Members(ctx, org.ID)
+	// Finnish order: Z < Å < Ä < Ö, case ignored.
+	for _, name := range []string{"Öljynen", "ärjä", "Åberg", "Zetterberg"} {
+		u := newUser(t, db, name)
+		must(t, db.AddMember(ctx, other.ID, u.ID, pokot.RoleLearner))
+	}
+	ms, err := db.Members(ctx, other.ID)
+	must(t, err)
+	var names []string
+	for _, m := range ms {
+		names = append(names, m.User.Name)
+	}
+	if want := "[Bertil Zetterberg Åberg ärjä Öljynen]"; fmtSlice(names) != want {
+		t.Fatalf("Members order %v, want %s", names, want)
+	}
+
+	ms, err = db.Members(ctx, org.ID)
 	must(t, err)
 	var got []string
 	for _, m := range ms {

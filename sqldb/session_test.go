@@ -101,6 +101,18 @@ func TestHit(t *testing.T) {
 		t.Fatal("Hit after ResetHits was refused")
 	}
 	must(t, db.ResetHits(ctx, "unknown"))
+	// The counter of 192.0.2.2 is from the first window, that of 192.0.2.1 from the second.
+	n, err := db.DeleteStaleHits(ctx, start.Add(w))
+	must(t, err)
+	if n != 1 {
+		t.Fatalf("DeleteStaleHits = %d, want 1", n)
+	}
+	if ok, _ := db.Hit(ctx, "ip:192.0.2.2", 1, w, start.Add(59*time.Second)); !ok {
+		t.Fatal("the swept counter still counted")
+	}
+	if ok, _ := db.Hit(ctx, "ip:192.0.2.1", 1, w, start.Add(w)); ok {
+		t.Fatal("the live counter was swept")
+	}
 	wantCode(t, second(db.Hit(ctx, "k", 3, 0, t0)), pokot.EINVALID)
 	wantCode(t, second(db.Hit(ctx, "", 3, w, t0)), pokot.EINVALID)
 }

@@ -36,3 +36,14 @@ func (db *DB) ResetHits(ctx context.Context, key string) error {
 	_, err := db.w.ExecContext(ctx, `DELETE FROM throttle WHERE key = $1`, key)
 	return mapErr(err)
 }
+
+// DeleteStaleHits removes the counters whose window started before before (e.g. a day ago,
+// for windows of up to a day) and returns how many; housekeeping for a periodic task.
+func (db *DB) DeleteStaleHits(ctx context.Context, before time.Time) (int, error) {
+	res, err := db.w.ExecContext(ctx, `DELETE FROM throttle WHERE window_start < $1`, db.ts(before))
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), mapErr(err)
+}
