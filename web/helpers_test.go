@@ -8,6 +8,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -42,7 +43,7 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	e := &env{t: t, db: db, now: time.Date(2025, 10, 7, 11, 0, 0, 0, time.UTC)}
 	cfg := pokot.DefaultConfig()
 	cfg.BaseURL = "http://pokot.test"
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logger := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	d := web.Deps{
 		Config: cfg,
 		Store:  db,
@@ -82,6 +83,22 @@ func (e *env) advance(d time.Duration) {
 }
 
 var ctx = context.Background()
+
+// testWriter sends the server's warnings and errors to the test log.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(b []byte) (int, error) {
+	w.t.Helper()
+	w.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
+}
+
+// TestMain makes argon2id cheap for these tests (1 MiB, one pass): the handlers are what is
+// tested here; package password tests and benchmarks the production parameters.
+func TestMain(m *testing.M) {
+	password.Default = password.Params{Memory: 1024, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}
+	os.Exit(m.Run())
+}
 
 // testPassword is a valid password of every test user.
 const testPassword = "hevonen akku niitti"
@@ -243,4 +260,14 @@ func linkIn(t *testing.T, m *pokot.Mail) string {
 		t.Fatalf("no link in mail %q", m.Text)
 	}
 	return l[1]
+}
+
+type webDeps = web.Deps
+
+func regexpFind(expr, s string) string {
+	m := regexp.MustCompile(expr).FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return m[1]
 }

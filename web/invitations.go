@@ -76,13 +76,13 @@ func (s *server) cancelInvitation(w http.ResponseWriter, r *http.Request) error 
 }
 
 type invitationData struct {
-	Inv         *pokot.Invitation
-	Org         *pokot.Organisation
-	HasAccount  bool
-	OtherEmail  bool // signed in with another address than the invitation's
-	Form        *form
-	Action      string
-	SigninNext  string
+	Inv        *pokot.Invitation
+	Org        *pokot.Organisation
+	HasAccount bool
+	OtherEmail bool // signed in with another address than the invitation's
+	Form       *form
+	Action     string
+	SigninNext string
 }
 
 // loadInvitation finds the open invitation of {token} and its organisation.
