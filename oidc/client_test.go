@@ -13,14 +13,15 @@ import (
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/oidc"
+	"github.com/pokot/pokot/oidc/oidctest"
 )
 
 const redirect = "http://127.0.0.1:9/auth/oidc/test/callback"
 
-func newClient(t *testing.T, p *provider, opts ...oidc.Option) *oidc.Client {
+func newClient(t *testing.T, p *oidctest.Provider, opts ...oidc.Option) *oidc.Client {
 	t.Helper()
 	c, err := oidc.New(context.Background(), pokot.OIDCProvider{
-		ID: "test", Name: "Testi-IdP", Issuer: p.issuer(), ClientID: p.client.id, ClientSecret: p.client.secret,
+		ID: "test", Name: "Testi-IdP", Issuer: p.Issuer(), ClientID: p.ClientID, ClientSecret: p.ClientSecret,
 	}, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +53,7 @@ func login(t *testing.T, c *oidc.Client, state, nonce string) (code string) {
 }
 
 func TestLoginSucceeds(t *testing.T) {
-	p := newProvider(t)
+	p := oidctest.New(t)
 	c := newClient(t, p)
 	if c.ID() != "test" || c.Name() != "Testi-IdP" {
 		t.Fatalf("ID/Name = %q/%q", c.ID(), c.Name())
@@ -77,8 +78,8 @@ func TestLoginSucceeds(t *testing.T) {
 }
 
 func TestEmailVerifiedAsString(t *testing.T) {
-	p := newProvider(t)
-	p.claims = map[string]any{"email_verified": "false"}
+	p := oidctest.New(t)
+	p.Claims = map[string]any{"email_verified": "false"}
 	c := newClient(t, p)
 	id, err := c.Exchange(context.Background(), login(t, c, "s", "n"), "n", redirect)
 	if err != nil || id.EmailVerified {
@@ -93,23 +94,23 @@ func TestLoginFails(t *testing.T) {
 	}
 	cases := []struct {
 		name       string
-		setup      func(p *provider)
-		clientOpts func(p *provider) []oidc.Option
+		setup      func(p *oidctest.Provider)
+		clientOpts func(p *oidctest.Provider) []oidc.Option
 		nonce      string // nonce given to Exchange (default: the login's)
 		want       string // substring of the wrapped cause
 	}{
-		{name: "wrong nonce in token", setup: func(p *provider) { p.nonceOverride = "evil" }, want: "nonce"},
-		{name: "wrong audience", setup: func(p *provider) { p.audOverride = "someone-else" }, want: "audience"},
-		{name: "expired token", setup: func(p *provider) { p.lifetime = -time.Minute }, want: "expired"},
-		{name: "signed with another key", setup: func(p *provider) { p.signWith = otherKey }, want: "signature"},
+		{name: "wrong nonce in token", setup: func(p *oidctest.Provider) { p.NonceOverride = "evil" }, want: "nonce"},
+		{name: "wrong audience", setup: func(p *oidctest.Provider) { p.AudOverride = "someone-else" }, want: "audience"},
+		{name: "expired token", setup: func(p *oidctest.Provider) { p.Lifetime = -time.Minute }, want: "expired"},
+		{name: "signed with another key", setup: func(p *oidctest.Provider) { p.SignWith = otherKey }, want: "signature"},
 		{name: "bad PKCE verifier", nonce: "another-nonce", want: "PKCE"},
-		{name: "expired by the client's clock", clientOpts: func(p *provider) []oidc.Option {
+		{name: "expired by the client's clock", clientOpts: func(p *oidctest.Provider) []oidc.Option {
 			return []oidc.Option{oidc.WithClock(func() time.Time { return time.Now().Add(time.Hour) })}
 		}, want: "expired"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newProvider(t)
+			p := oidctest.New(t)
 			if tc.setup != nil {
 				tc.setup(p)
 			}
@@ -139,7 +140,7 @@ func TestLoginFails(t *testing.T) {
 }
 
 func TestBadCodeAndDiscovery(t *testing.T) {
-	p := newProvider(t)
+	p := oidctest.New(t)
 	c := newClient(t, p)
 	if _, err := c.Exchange(context.Background(), "made-up", "n", redirect); pokot.ErrorCode(err) != pokot.EUNAUTHORIZED {
 		t.Fatalf("made-up code: %v", err)
@@ -149,12 +150,12 @@ func TestBadCodeAndDiscovery(t *testing.T) {
 	}
 	// Discovery must fail for an issuer that does not serve a configuration, and for a
 	// configuration that names another issuer.
-	for _, iss := range []string{p.issuer() + "/nothing", "http://127.0.0.1:1"} {
+	for _, iss := range []string{p.Issuer() + "/nothing", "http://127.0.0.1:1"} {
 		if _, err := oidc.New(context.Background(), pokot.OIDCProvider{ID: "x", Issuer: iss, ClientID: "c"}); err == nil {
 			t.Errorf("discovery of %s succeeded", iss)
 		}
 	}
-	if _, err := oidc.New(context.Background(), pokot.OIDCProvider{ID: "x", Issuer: p.issuer()}); err == nil {
+	if _, err := oidc.New(context.Background(), pokot.OIDCProvider{ID: "x", Issuer: p.Issuer()}); err == nil {
 		t.Error("missing client id accepted")
 	}
 }

@@ -1,4 +1,9 @@
-package oidc_test
+// Package oidctest runs a real OpenID Connect provider on the loopback interface for tests:
+// discovery, /authorize that redirects back with a one-time code bound to the PKCE
+// challenge, nonce and redirect URI, /token that checks the client's credentials and the
+// PKCE verifier and returns an RS256-signed ID token, and /keys with the JWKS. Exported
+// knobs make it misbehave in the ways a relying party must notice.
+package oidctest
 
 import (
 	"crypto/rand"
@@ -16,22 +21,19 @@ import (
 	"github.com/go-jose/go-jose/v4"
 )
 
-// provider is a real OpenID Connect provider on loopback, small but strict: discovery,
-// /authorize that redirects back with a one-time code bound to the PKCE challenge, nonce
-// and redirect URI, /token that checks client credentials and the PKCE verifier and returns
-// an RS256-signed ID token, and /keys with the JWKS.
-type provider struct {
-	t      *testing.T
-	srv    *httptest.Server
-	key    *rsa.PrivateKey
-	client struct{ id, secret string }
+// Provider is the test provider. Set the knobs before the flow under test starts.
+type Provider struct {
+	t   testing.TB
+	srv *httptest.Server
+	key *rsa.PrivateKey
 
-	// Knobs to make the provider misbehave.
-	nonceOverride string        // put this nonce into the ID token
-	audOverride   string        // put this audience into the ID token
-	lifetime      time.Duration // ID token lifetime (negative: already expired)
-	signWith      *rsa.PrivateKey
-	claims        map[string]any // extra claims
+	ClientID, ClientSecret string // the one registered client
+
+	NonceOverride string          // put this nonce into the ID token
+	AudOverride   string          // put this audience into the ID token
+	Lifetime      time.Duration   // ID token lifetime (negative: already expired); default 5 min
+	SignWith      *rsa.PrivateKey // sign with this key instead of the published one
+	Claims        map[string]any  // claims to add or replace (sub, email, email_verified, name, …)
 
 	mu    sync.Mutex
 	codes map[string]grant
@@ -39,13 +41,15 @@ type provider struct {
 
 type grant struct{ challenge, nonce, redirect string }
 
-func newProvider(t *testing.T) *provider {
+// New starts a provider that is stopped when the test ends.
+func New(t testing.TB) *Provider {
+	t.Helper()
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &provider{t: t, key: key, lifetime: 5 * time.Minute, codes: map[string]grant{}}
-	p.client.id, p.client.secret = "pokot-test", "client-secret-123"
+	p := &Provider{t: t, key: key, Lifetime: 5 * time.Minute, codes: map[string]grant{},
+		ClientID: "pokot-test", ClientSecret: "client-secret-123"}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /.well-known/openid-configuration", p.discovery)
 	mux.HandleFunc("GET /authorize", p.authorize)
@@ -56,14 +60,15 @@ func newProvider(t *testing.T) *provider {
 	return p
 }
 
-func (p *provider) issuer() string { return p.srv.URL }
+// Issuer returns the issuer URL (http://127.0.0.1:port).
+func (p *Provider) Issuer() string { return p.srv.URL }
 
-func (p *provider) discovery(w http.ResponseWriter, r *http.Request) {
+func (p *Provider) discovery(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, map[string]any{
-		"issuer":                                p.issuer(),
-		"authorization_endpoint":                p.issuer() + "/authorize",
-		"token_endpoint":                        p.issuer() + "/token",
-		"jwks_uri":                              p.issuer() + "/keys",
+		"issuer":                                p.Issuer(),
+		"authorization_endpoint":                p.Issuer() + "/authorize",
+		"token_endpoint":                        p.Issuer() + "/token",
+		"jwks_uri":                              p.Issuer() + "/keys",
 		"response_types_supported":              []string{"code"},
 		"subject_types_supported":               []string{"public"},
 		"id_token_signing_alg_values_supported": []string{"RS256"},
@@ -72,10 +77,10 @@ func (p *provider) discovery(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (p *provider) authorize(w http.ResponseWriter, r *http.Request) {
+func (p *Provider) authorize(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	switch {
-	case q.Get("response_type") != "code", q.Get("client_id") != p.client.id,
+	case q.Get("response_type") != "code", q.Get("client_id") != p.ClientID,
 		q.Get("code_challenge_method") != "S256", len(q.Get("code_challenge")) != 43,
 		q.Get("nonce") == "", q.Get("state") == "", q.Get("redirect_uri") == "":
 		http.Error(w, "bad authorization request: "+r.URL.RawQuery, http.StatusBadRequest)
@@ -93,7 +98,7 @@ func (p *provider) authorize(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, u.String(), http.StatusFound)
 }
 
-func (p *provider) token(w http.ResponseWriter, r *http.Request) {
+func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 	bad := func(desc string) {
 		writeJSON(w, 400, map[string]string{"error": "invalid_grant", "error_description": desc})
 	}
@@ -101,7 +106,7 @@ func (p *provider) token(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		id, secret = r.PostFormValue("client_id"), r.PostFormValue("client_secret")
 	}
-	if id != p.client.id || secret != p.client.secret {
+	if id != p.ClientID || secret != p.ClientSecret {
 		writeJSON(w, 401, map[string]string{"error": "invalid_client"})
 		return
 	}
@@ -129,28 +134,28 @@ func (p *provider) token(w http.ResponseWriter, r *http.Request) {
 	}
 	now := time.Now()
 	claims := map[string]any{
-		"iss":            p.issuer(),
+		"iss":            p.Issuer(),
 		"sub":            "248289761001",
-		"aud":            p.client.id,
+		"aud":            p.ClientID,
 		"iat":            now.Unix(),
-		"exp":            now.Add(p.lifetime).Unix(),
+		"exp":            now.Add(p.Lifetime).Unix(),
 		"nonce":          g.nonce,
 		"email":          "Aino.Korhonen@Example.FI",
 		"email_verified": true,
 		"name":           "Aino Korhonen",
 	}
-	if p.nonceOverride != "" {
-		claims["nonce"] = p.nonceOverride
+	if p.NonceOverride != "" {
+		claims["nonce"] = p.NonceOverride
 	}
-	if p.audOverride != "" {
-		claims["aud"] = p.audOverride
+	if p.AudOverride != "" {
+		claims["aud"] = p.AudOverride
 	}
-	for k, v := range p.claims {
+	for k, v := range p.Claims {
 		claims[k] = v
 	}
 	key := p.key
-	if p.signWith != nil {
-		key = p.signWith
+	if p.SignWith != nil {
+		key = p.SignWith
 	}
 	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: key, KeyID: "k1"}},
 		(&jose.SignerOptions{}).WithType("JWT"))
@@ -168,7 +173,7 @@ func (p *provider) token(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, map[string]any{"access_token": randomString(), "token_type": "Bearer", "expires_in": 300, "id_token": idToken})
 }
 
-func (p *provider) keys(w http.ResponseWriter, r *http.Request) {
+func (p *Provider) keys(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, jose.JSONWebKeySet{Keys: []jose.JSONWebKey{{Key: &p.key.PublicKey, KeyID: "k1", Algorithm: "RS256", Use: "sig"}}})
 }
 
