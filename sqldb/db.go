@@ -1,6 +1,13 @@
 // Package sqldb implements the storage interfaces of package pokot on SQLite (the
 // zero-configuration default, through the pure-Go modernc.org/sqlite driver) and on
 // PostgreSQL (through pgx), with the same code and the same SQL. The DSN picks the engine.
+//
+// Conventions: one file per aggregate with the SQL next to its Scan; $1 placeholders
+// numbered in order of appearance; timestamps go through DB.ts and timeCol (time.go);
+// secrets are 32 random bytes in base64url of which only the SHA-256 is stored (token.go);
+// every error leaves through mapErr (errors.go) as a *pokot.Error; a method that writes
+// more than one row runs in DB.tx. Where the engines differ, a small method of DB says so
+// (forUpdate, skipLocked). The schema lives in migrations/ (see migrate.go).
 package sqldb
 
 import (

@@ -90,12 +90,23 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	var done []string
+	known := map[string]bool{}
+	for _, n := range names {
+		known[n] = true
+	}
+	warned := false
 	for {
 		var applied string
 		err := db.tx(ctx, func(tx *sql.Tx) error {
 			have, err := db.appliedMigrations(ctx, tx)
 			if err != nil {
 				return err
+			}
+			for n := range have {
+				if !known[n] && !warned {
+					db.log.Warn("the database has a migration this program does not know; is an older version running against a newer schema?", "migration", n)
+					warned = true
+				}
 			}
 			for _, n := range names {
 				if _, ok := have[n]; ok {
