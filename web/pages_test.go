@@ -210,15 +210,3 @@ func TestAdminCreatesOrganisation(t *testing.T) {
 	}
 	wantBody(t, b.get("/admin/orgs"), "Haaga-Helia ammattikorkeakoulu")
 }
-
-func TestDates(t *testing.T) {
-	at := time.Date(2025, 10, 7, 11, 0, 0, 0, time.UTC) // 14.00 in Helsinki (EEST)
-	for _, c := range []struct {
-		l    pokot.Lang
-		want string
-	}{{"fi", "ti 7.10.2025 klo 14.00–16.00"}, {"sv", "tis 7.10.2025 kl. 14.00–16.00"}, {"en", "Tue 7 Oct 2025, 14:00–16:00"}} {
-		if got := i18n.Range(c.l, at, at.Add(2*time.Hour)); got != c.want {
-			t.Errorf("%s: %q, want %q", c.l, got, c.want)
-		}
-	}
-}
