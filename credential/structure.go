@@ -84,16 +84,46 @@ func StructureOK(checks []Check) (bool, string) {
 }
 
 // isURL reports whether s is an absolute URL (any scheme, no white space),
-// the VC Data Model's test for identifiers.
+// the VC Data Model's test for identifiers: a scheme (a letter, then
+// letters, digits, "+", "-" or "."), a colon, and a non-empty rest without
+// characters that URLs never contain unescaped.
 func isURL(s string) bool {
-	if s == "" || strings.ContainsAny(s, " \t\r\n<>\"{}|\\^`") {
+	colon := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ':':
+			colon = i
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.') && i > 0:
+		default:
+			return false
+		}
+		if colon >= 0 {
+			break
+		}
+	}
+	if colon <= 0 || colon == len(s)-1 {
 		return false
 	}
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme == "" {
-		return false
+	rest := s[colon+1:]
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; c <= ' ' || c == 0x7f || strings.IndexByte("<>\"{}|\\^`", c) >= 0 {
+			return false
+		}
 	}
-	return u.Opaque != "" || u.Host != "" || u.Path != ""
+	if auth, ok := strings.CutPrefix(rest, "//"); ok {
+		if i := strings.IndexAny(auth, "/?#"); i >= 0 {
+			auth = auth[:i]
+		}
+		if strings.ContainsAny(auth, "[]%@") {
+			u, err := url.Parse(s)
+			return err == nil && u.Host != ""
+		}
+		host, _, _ := strings.Cut(auth, ":")
+		return host != ""
+	}
+	return true
 }
 
 func asList(v any) []any {

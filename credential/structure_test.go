@@ -189,3 +189,18 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 		t.Errorf("substitution: %q", got)
 	}
 }
+
+func TestIsURL(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://example.com/a?b#c": true, "did:key:z6Mk": true, "urn:uuid:1234": true, "http://[::1]:80/": true,
+		"mailto:x@example.fi": true, "https ://not-a-url": false, "fake-issuer": false, "": false, ":x": false,
+		"https://": false, "https:///path": false, "1http://x": false, "did:example:a b": false, "https://x/<y>": false,
+		"http://[::1/": false, "https://:80/": false,
+	} {
+		doc := map[string]any{"@context": []any{credential.ContextV2}, "type": "VerifiableCredential",
+			"issuer": s, "credentialSubject": map[string]any{"id": "did:example:s"}}
+		if got, _ := credential.StructureOK(credential.CheckStructure(doc, credential.StructureOptions{})); got != want {
+			t.Errorf("%q: accepted %v, want %v", s, got, want)
+		}
+	}
+}
