@@ -48,7 +48,7 @@ func TestChangePassword(t *testing.T) {
 	if ok, _ := password.Verify("uusi pitkä salasana", got.PasswordHash); !ok {
 		t.Fatal("password not changed")
 	}
-	wantStatus(t, b.get("/profile"), http.StatusOK)            // this browser stays signed in
+	wantStatus(t, b.get("/profile"), http.StatusOK)           // this browser stays signed in
 	wantStatus(t, other.get("/profile"), http.StatusSeeOther) // the other one is signed out
 }
 
