@@ -17,6 +17,8 @@ type Options struct {
 	ProofPurpose string
 	// Created defaults to the current time; it is written in UTC.
 	Created time.Time
+	// Canonicalizer for eddsa-rdfc-2022; nil means jsonld.Default.
+	Canonicalizer Canonicalizer
 }
 
 // Sign returns a copy of doc with a Data Integrity proof added under
@@ -63,7 +65,11 @@ func Sign(doc map[string]any, key ed25519.PrivateKey, opts Options) (map[string]
 	if hasCtx {
 		config["@context"] = ctx
 	}
-	data, err := hashData(canonicalizer, suite, doc, config)
+	c := opts.Canonicalizer
+	if c == nil {
+		c = canonicalizer
+	}
+	data, err := hashData(c, suite, doc, config)
 	if err != nil {
 		return nil, err
 	}

@@ -13,8 +13,7 @@ type Canonicalizer interface {
 	Canonicalize(doc map[string]any) (string, error)
 }
 
-// canonicalizer is used by Sign and Verify; tests may swap it for one with
-// extra contexts.
+// canonicalizer is the default for Sign and Verify.
 var canonicalizer Canonicalizer = jsonld.Default
 
 // hashData computes sha256(canonical proof config) || sha256(canonical

@@ -162,3 +162,27 @@ func TestOtherVectorsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifyWithUsesCanonicalizer: VerifyWith and Options.Canonicalizer
+// use the canonicalizer they are given.
+func TestVerifyWithUsesCanonicalizer(t *testing.T) {
+	kp := readJSON(t, vecDir+"keyPair.json")
+	pub := decodeMultikeyPublic(t, kp["publicKeyMultibase"].(string))
+	signed := readJSON(t, vecDir+"eddsa-rdfc-2022/signedDataInt.json")
+	if err := VerifyWith(jsonld.New(), signed, pub); err != nil {
+		t.Fatalf("fresh processor: %v", err)
+	}
+	if err := VerifyWith(failingCanonicalizer{}, signed, pub); !errors.Is(err, ErrCanonicalization) {
+		t.Fatalf("want ErrCanonicalization from the given canonicalizer, got %v", err)
+	}
+	priv := decodeMultikeySecret(t, kp["privateKeyMultibase"].(string))
+	if _, err := Sign(readJSON(t, vecDir+"unsigned.json"), priv, Options{VerificationMethod: "x:y", Canonicalizer: failingCanonicalizer{}}); !errors.Is(err, ErrCanonicalization) {
+		t.Fatalf("Sign ignored Options.Canonicalizer: %v", err)
+	}
+}
+
+type failingCanonicalizer struct{}
+
+func (failingCanonicalizer) Canonicalize(map[string]any) (string, error) {
+	return "", errors.New("refused")
+}

@@ -11,6 +11,12 @@ import (
 // cryptosuite whose signature matches the document. It does not check the
 // proof purpose, the created time or who controls the key; callers do.
 func Verify(doc map[string]any, pub ed25519.PublicKey) error {
+	return VerifyWith(canonicalizer, doc, pub)
+}
+
+// VerifyWith is Verify with a given canonicalizer for eddsa-rdfc-2022, for
+// example a *jsonld.Processor with extra contexts.
+func VerifyWith(c Canonicalizer, doc map[string]any, pub ed25519.PublicKey) error {
 	if len(pub) != ed25519.PublicKeySize {
 		return fmt.Errorf("%w: public key has %d bytes, want %d", ErrInvalidKey, len(pub), ed25519.PublicKeySize)
 	}
@@ -44,7 +50,7 @@ func Verify(doc map[string]any, pub ed25519.PublicKey) error {
 	} else if dctx, ok := doc["@context"]; ok {
 		config["@context"] = dctx
 	}
-	data, err := hashData(canonicalizer, p.Cryptosuite, unsecured, config)
+	data, err := hashData(c, p.Cryptosuite, unsecured, config)
 	if err != nil {
 		return err
 	}
