@@ -18,6 +18,9 @@ import (
 // server must offer STARTTLS (no silent downgrade); with "tls" the connection is TLS from
 // the start; "none" sends in clear, meant for a relay on the loopback interface.
 func deliver(ctx context.Context, cfg pokot.SMTPConfig, tlsConf *tls.Config, helo string, from *netmail.Address, to string, msg []byte) (err error) {
+	if cfg.TLS == "none" && !Loopback(cfg.Host) {
+		return fmt.Errorf("smtp tls none: only for a server on the loopback interface, not %s", cfg.Host)
+	}
 	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port))
 	tc := &tls.Config{ServerName: cfg.Host, MinVersion: tls.VersionTLS12}
 	if tlsConf != nil {
@@ -85,4 +88,14 @@ func deliver(ctx context.Context, cfg pokot.SMTPConfig, tlsConf *tls.Config, hel
 		return fmt.Errorf("end of DATA: %w", err)
 	}
 	return c.Quit()
+}
+
+// Loopback reports whether host names the local machine (localhost or a loopback IP), the
+// only place where mail may travel without TLS.
+func Loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

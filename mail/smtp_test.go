@@ -94,12 +94,17 @@ func TestDeliverFailures(t *testing.T) {
 		{"untrusted certificate", &smtpServer{starttls: true, tlsConf: &tls.Config{Certificates: []tls.Certificate{otherCert}}}, pokot.SMTPConfig{TLS: "starttls"}, "certificate"},
 		{"wrong password", &smtpServer{starttls: true, tlsConf: &tls.Config{Certificates: []tls.Certificate{cert}}, users: map[string]string{"pokot": secret}}, pokot.SMTPConfig{TLS: "starttls", Username: "pokot", Password: "wrong"}, "535"},
 		{"AUTH not offered", &smtpServer{}, pokot.SMTPConfig{TLS: "none", Username: "pokot", Password: secret}, "AUTH"},
+		{"no TLS to a remote host", &smtpServer{}, pokot.SMTPConfig{TLS: "none", Host: "smtp.example.fi"}, "loopback"},
 		{"permanent rejection", &smtpServer{failData: []string{"554 5.7.1 rejected"}}, pokot.SMTPConfig{TLS: "none"}, "554"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			c.srv.t = t
-			c.cfg.Host, c.cfg.Port = "127.0.0.1", c.srv.start()
+			port := c.srv.start()
+			if c.cfg.Host == "" {
+				c.cfg.Host = "127.0.0.1"
+			}
+			c.cfg.Port = port
 			err := send(t, c.cfg, roots)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("err = %v, want one mentioning %q", err, c.want)

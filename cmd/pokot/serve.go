@@ -233,6 +233,9 @@ Also POKOT_SESSION_TTL (336h), POKOT_LOG_FORMAT (text, json), POKOT_LOG_LEVEL (i
 			errs = append(errs, err.Error())
 		}
 	}
+	if cfg.SMTP.Host != "" && cfg.SMTP.TLS == "none" && !mail.Loopback(cfg.SMTP.Host) {
+		errs = append(errs, fmt.Sprintf("POKOT_SMTP_TLS=none: only for an SMTP server on this machine, not %s", cfg.SMTP.Host))
+	}
 	if len(errs) > 0 {
 		return cfg, opts, errors.New(strings.Join(errs, "; "))
 	}
