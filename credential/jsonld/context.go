@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -93,6 +94,11 @@ type ctxProc struct {
 	p        *Processor
 	depth    int
 	override bool // override protected, for terms created while expanding IRIs
+	// validating is set while a scoped context is processed only to
+	// validate it (the algorithm's "validate scoped context" false); remote
+	// holds the remote contexts being processed, to cut cycles then.
+	validating bool
+	remote     []string
 }
 
 // cachedProcess processes local against active, memoising results for
@@ -180,6 +186,9 @@ func (cp *ctxProc) process(active *activeContext, local any, override, propagate
 			continue
 		case string:
 			// A remote context, from the embedded set only.
+			if cp.validating && slices.Contains(cp.remote, c) {
+				continue
+			}
 			doc, err := cp.p.contextDoc(c)
 			if err != nil {
 				return nil, err
@@ -192,7 +201,9 @@ func (cp *ctxProc) process(active *activeContext, local any, override, propagate
 			if !ok {
 				return nil, fmt.Errorf("%w: context document %s has no @context", ErrInvalid, c)
 			}
+			cp.remote = append(cp.remote, c)
 			r, err := cp.process(result, inner, false, true)
+			cp.remote = cp.remote[:len(cp.remote)-1]
 			if err != nil {
 				return nil, err
 			}

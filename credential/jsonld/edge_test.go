@@ -108,7 +108,7 @@ func TestGuards(t *testing.T) {
 		{"too many values", many.String(), ErrTooComplex, "values"},
 		{"too many blank nodes", `{"@context": {"@vocab": "http://ex.org/"}, "a": [{"b": 1}, {"b": 2}, {"b": 3}, {"b": 4}, {"b": 5}, {"b": 6}]}`, ErrTooComplex, "blank nodes"},
 		{"too many string bytes", `{"@context": {"@vocab": "http://ex.org/"}, "a": "` + strings.Repeat("x", 1200) + `"}`, ErrTooComplex, "bytes"},
-		{"bad language tag", `{"@context": {"@vocab": "http://ex.org/"}, "a": {"@value": "x", "@language": "not a tag"}}`, ErrInvalid, ""},
+		{"bad language tag", `{"@context": {"@vocab": "http://ex.org/"}, "a": {"@value": "x", "@language": "not a tag"}}`, ErrDataLoss, "language tag"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := small.Canonicalize(parseDoc(t, c.doc))

@@ -1,6 +1,7 @@
 package jsonld
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -185,6 +186,18 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 		def.container = flags
 	}
 	if sc, ok := m["@context"]; ok {
+		// Validate the scoped context now, as JSON-LD 1.1 requires, even
+		// if no document ever uses it.
+		saved := cp.validating
+		cp.validating = true
+		_, err := cp.process(active, sc, true, true)
+		cp.validating = saved
+		if err != nil {
+			if errors.Is(err, errUnsupported) || errors.Is(err, ErrUnknownContext) || errors.Is(err, ErrTooComplex) {
+				return err
+			}
+			return fmt.Errorf("%w: invalid scoped context for %q: %w", ErrInvalid, term, err)
+		}
 		def.context, def.hasCtx = sc, true
 	}
 	if l, ok := m["@language"]; ok && def.typ == "" {

@@ -206,7 +206,8 @@ func literal(v any, m map[string]any) (rdfc.Term, error) {
 	case string:
 		lang, _ := m["@language"].(string)
 		if lang != "" && !validLanguage(lang) {
-			return rdfc.Term{}, fmt.Errorf("%w: language tag %q", ErrInvalid, lang)
+			// JSON-LD drops such a value from the RDF; we refuse it.
+			return rdfc.Term{}, fmt.Errorf("%w: invalid language tag %q", ErrDataLoss, lang)
 		}
 		return rdfc.Literal(x, dt, lang), nil
 	case bool:
