@@ -73,6 +73,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("force-color-profile", "srgb"),
 		chromedp.Flag("password-store", "basic"),
 		chromedp.Flag("lang", "fi-FI"),
+		chromedp.Flag("accept-lang", "fi-FI,fi"), // a Finnish user's browser
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}

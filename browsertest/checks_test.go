@@ -91,11 +91,23 @@ const focusStops = 6
 // (an outline or a box shadow) inside the viewport.
 func focusProblems(t *testing.T, ctx context.Context, name string) (problems []string) {
 	t.Helper()
-	do(t, ctx, "reset focus", chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)`))
+	// Start from the top of the document, whatever the page focused on load (an error summary,
+	// say): focus a throwaway element placed first in the body, and Tab away from it.
+	do(t, ctx, "focus the top of the page", chromedp.Evaluate[chromedp.Void](`(() => {
+		window.scrollTo(0, 0);
+		const s = document.createElement('span');
+		s.tabIndex = -1;
+		s.id = 'pokot-focus-start';
+		document.body.prepend(s);
+		s.focus();
+	})()`))
 	var stops []*focusStop
 	sawLink := false
 	for i := 0; i < focusStops; i++ {
 		do(t, ctx, "press Tab", chromedp.KeyEvent("\t"))
+		if i == 0 {
+			do(t, ctx, "remove the focus start", chromedp.Evaluate[chromedp.Void](`document.getElementById('pokot-focus-start').remove()`))
+		}
 		f := eval[*focusStop](t, ctx, focusInfo)
 		if f == nil {
 			break // past the last focusable element
@@ -140,17 +152,30 @@ const narrowInfo = `(() => {
 	const sw = Math.max(de.scrollWidth, document.body.scrollWidth);
 	const clip = v => v === 'hidden' || v === 'clip';
 	const clipped = clip(getComputedStyle(de).overflowX) || clip(getComputedStyle(document.body).overflowX);
-	const scrolls = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-		const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+	// scrolls reports whether e sits inside a box that scrolls sideways on its own (a wide
+	// table in its wrapper). An absolutely positioned element escapes such a box unless a
+	// positioned element between them holds it.
+	const scrolls = e => {
+		let pos = getComputedStyle(e).position, escapes = pos === 'absolute' || pos === 'fixed';
+		for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+			const s = getComputedStyle(p);
+			if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && !escapes) return true;
+			if (escapes && pos === 'absolute' && s.position !== 'static') escapes = false;
+		}
+		return false;
+	};
 	const desc = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
 		(e.classList.length ? '.' + [...e.classList].join('.') : '');
-	const wide = [];
+	const past = [];
 	for (const e of document.body.querySelectorAll('*')) {
 		const r = e.getBoundingClientRect(), s = getComputedStyle(e);
 		if (r.width < 1 || r.height < 1 || s.visibility === 'hidden' || r.right <= w + 1 || scrolls(e)) continue;
-		wide.push(desc(e) + ' (right edge ' + Math.round(r.right) + 'px)');
-		if (wide.length === 6) break;
+		past.push(e);
 	}
+	// Name the innermost elements past the edge: they are what pushes the page wider.
+	const inner = past.filter(e => !past.some(d => d !== e && e.contains(d)));
+	const wide = inner.slice(0, 6).map(e => desc(e) + ' "' + (e.innerText || '').trim().slice(0, 30) + '" (' +
+		Math.round(e.getBoundingClientRect().width) + ' px wide, right edge ' + Math.round(e.getBoundingClientRect().right) + ' px)');
 	return {width: w, scrollWidth: sw, clipped, wide};
 })()`
 

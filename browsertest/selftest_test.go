@@ -59,8 +59,8 @@ func TestChecksCatchProblems(t *testing.T) {
 	var good []string
 	good = append(good, basicsProblems(t, ctx)...)
 	good = append(good, axeProblems(t, ctx)...)
-	good = append(good, focusProblems(t, ctx, "good")...)
-	good = append(good, narrowProblems(t, ctx, "good")...)
+	good = append(good, focusProblems(t, ctx, "selftest-good")...)
+	good = append(good, narrowProblems(t, ctx, "selftest-good")...)
 	for _, p := range good {
 		t.Errorf("good page: unexpected problem: %s", p)
 	}
@@ -74,8 +74,8 @@ func TestChecksCatchProblems(t *testing.T) {
 	}{
 		{"basics", basicsProblems(t, ctx), []string{"lang", "title", "main landmarks", "<h1>"}},
 		{"axe", axeProblems(t, ctx), []string{"html-has-lang", "image-alt", "color-contrast"}},
-		{"focus", focusProblems(t, ctx, "bad"), []string{"no visible focus indicator", "want a skip link"}},
-		{"narrow", narrowProblems(t, ctx, "bad"), []string{"scrolls sideways", "div.wide"}},
+		{"focus", focusProblems(t, ctx, "selftest-bad"), []string{"no visible focus indicator", "want a skip link"}},
+		{"narrow", narrowProblems(t, ctx, "selftest-bad"), []string{"scrolls sideways", "div.wide"}},
 	}
 	for _, tc := range tests {
 		all := strings.Join(tc.found, "\n")
