@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -84,21 +85,23 @@ func runVerify(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		v.Resolver.Overrides[u] = b
 	}
 	allOK := true
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
 	for _, name := range fs.Args() {
 		data, err := readInput(name, stdin)
 		if err != nil {
 			return usageErr(err.Error())
 		}
-		for _, r := range verifyAll(ctx, v, name, data) {
+		verifyAll(ctx, v, name, data, func(r credential.Result) {
 			if !r.Verified {
 				allOK = false
 			}
 			if *asJSON {
-				printJSON(stdout, r)
+				printJSON(out, r)
 			} else {
-				printHuman(stdout, r)
+				printHuman(out, r)
 			}
-		}
+		})
 	}
 	if !allOK {
 		return 1
@@ -123,34 +126,48 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	return data, nil // Items reports an input over the limit as a failed credential
 }
 
-// verifyAll verifies the credentials of one input on all cores, keeping their order.
-func verifyAll(ctx context.Context, v *credential.Verifier, name string, data []byte) []credential.Result {
+// verifyAll verifies the credentials of one input on all cores and hands
+// each result to emit in input order, a batch at a time, so that memory
+// stays bounded however long a JSON Lines file is.
+func verifyAll(ctx context.Context, v *credential.Verifier, name string, data []byte, emit func(credential.Result)) {
 	items := credential.Items(name, data)
-	out := make([]credential.Result, len(items))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(items)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				it := items[i]
-				if it.Err != nil {
-					out[i] = credential.Result{Source: it.Source, Checks: []credential.Check{{
-						Name: "parse", Key: "verify.parse.bad", Message: credential.Message("en", "verify.parse.bad", it.Err.Error()),
-					}}}
-					continue
+	const batch = 256
+	out := make([]credential.Result, batch)
+	workers := runtime.GOMAXPROCS(0)
+	for lo := 0; lo < len(items); lo += batch {
+		part := items[lo:min(lo+batch, len(items))]
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range min(workers, len(part)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					out[i] = verifyItem(ctx, v, part[i])
 				}
-				out[i] = v.Verify(ctx, it.Source, it.Data)
-			}
-		}()
+			}()
+		}
+		for i := range part {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for i := range part {
+			emit(out[i])
+			out[i] = credential.Result{}
+		}
 	}
-	for i := range items {
-		next <- i
+}
+
+func verifyItem(ctx context.Context, v *credential.Verifier, it credential.Item) credential.Result {
+	if it.Err != nil {
+		return credential.Result{Source: it.Source, Checks: []credential.Check{{
+			Name: "parse", Key: "verify.parse.bad", Message: credential.Message("en", "verify.parse.bad", it.Err.Error()),
+		}}}
 	}
-	close(next)
-	wg.Wait()
-	return out
+	r := v.Verify(ctx, it.Source, it.Data)
+	r.Credential = nil
+	return r
 }
 
 type jsonCheck struct {
