@@ -1,0 +1,152 @@
+package issuer
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/credential"
+	"github.com/pokot/pokot/credential/status"
+)
+
+// AllocateStatus reserves a random unused index in the organisation's status lists of a
+// purpose and returns the credentialStatus entry (a BitstringStatusListEntry) for a
+// credential, recording credentialID (may be empty) with it. EINVALID for an unknown purpose.
+func (s *Service) AllocateStatus(ctx context.Context, org *pokot.Organisation, purpose, credentialID string) (map[string]any, error) {
+	if err := validPurpose(purpose); err != nil {
+		return nil, err
+	}
+	e, err := s.store.AllocateStatus(ctx, org.ID, purpose, credentialID, 0)
+	if err != nil {
+		return nil, err
+	}
+	entry, err := status.NewEntry(s.StatusListURL(org, purpose, e.List), purpose, e.Index)
+	if err != nil {
+		return nil, pokot.Errorf(pokot.EINTERNAL, "status entry: %v", err)
+	}
+	return entry.Map(), nil
+}
+
+// SetStatus sets (revokes, suspends) or clears (lifts a suspension) the status bit of list
+// and index with a reason, and re-signs the status list at once. The signing key is opened
+// first, so that a wrong master key fails (ErrDecrypt) before anything changes. Errors as
+// pokot.IssuerService.SetStatus: revoking twice is ECONFLICT "err.status_already_revoked".
+func (s *Service) SetStatus(ctx context.Context, org *pokot.Organisation, purpose string, list, index int, set bool, reason string) (*pokot.StatusEntry, error) {
+	if err := validPurpose(purpose); err != nil {
+		return nil, err
+	}
+	if _, _, err := s.signingKey(ctx, org); err != nil {
+		return nil, err
+	}
+	e, err := s.store.SetStatus(ctx, org.ID, purpose, list, index, set, reason)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.StatusListCredential(ctx, org, purpose, list); err != nil {
+		return e, err
+	}
+	return e, nil
+}
+
+// SetCredentialStatus is SetStatus for the entry of purpose allocated to credentialID.
+// ENOTFOUND ("err.status_not_found") when the credential has no such entry.
+func (s *Service) SetCredentialStatus(ctx context.Context, org *pokot.Organisation, credentialID, purpose string, set bool, reason string) (*pokot.StatusEntry, error) {
+	es, err := s.store.StatusEntriesOf(ctx, org.ID, credentialID)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range es {
+		if e.Purpose == purpose {
+			return s.SetStatus(ctx, org, purpose, e.List, e.Index, set, reason)
+		}
+	}
+	return nil, &pokot.Error{Code: pokot.ENOTFOUND, Key: "err.status_not_found", Message: fmt.Sprintf("the credential has no %s entry", purpose)}
+}
+
+// StatusListCredential returns the signed BitstringStatusListCredential (JSON) of list n of
+// a purpose. The signed form is cached in the database and re-made only after its bits
+// changed or the key was rotated. ENOTFOUND ("err.status_list_not_found"), EINVALID for an
+// unknown purpose.
+func (s *Service) StatusListCredential(ctx context.Context, org *pokot.Organisation, purpose string, n int) ([]byte, error) {
+	if err := validPurpose(purpose); err != nil {
+		return nil, err
+	}
+	l, err := s.store.StatusList(ctx, org.ID, purpose, n)
+	if err != nil {
+		return nil, err
+	}
+	if l.Current() {
+		return l.Signed, nil
+	}
+	mu := s.listLock(org.ID, purpose, n)
+	mu.Lock()
+	defer mu.Unlock()
+	// Another request of this process may have signed it while we waited. The version is
+	// read before the bits, so a signature stored for it never hides a later change.
+	if l, err = s.store.StatusList(ctx, org.ID, purpose, n); err != nil {
+		return nil, err
+	}
+	if l.Current() {
+		return l.Signed, nil
+	}
+	bits, err := s.store.StatusListBits(ctx, org.ID, purpose, n)
+	if err != nil {
+		return nil, err
+	}
+	signed, err := s.signList(ctx, org, purpose, n, l.Size, bits)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.store.StoreSignedStatusList(ctx, org.ID, purpose, n, l.Version, signed); err != nil {
+		return nil, err
+	}
+	return signed, nil
+}
+
+// signList builds and signs a status list credential with the organisation's active key.
+func (s *Service) signList(ctx context.Context, org *pokot.Organisation, purpose string, n, size int, bits []int) ([]byte, error) {
+	k, kp, err := s.signingKey(ctx, org)
+	if err != nil {
+		return nil, err
+	}
+	list, err := status.New(size)
+	if err != nil {
+		return nil, pokot.Errorf(pokot.EINTERNAL, "status list: %v", err)
+	}
+	for _, i := range bits {
+		if err := list.Set(i, true); err != nil {
+			return nil, pokot.Errorf(pokot.EINTERNAL, "status list: %v", err)
+		}
+	}
+	now := s.now()
+	doc, err := status.NewListCredential(s.StatusListURL(org, purpose, n), s.DID(org), purpose, list, now)
+	if err != nil {
+		return nil, pokot.Errorf(pokot.EINTERNAL, "status list: %v", err)
+	}
+	signed, err := credential.Sign(doc, kp, credential.SignOptions{VerificationMethod: s.verificationMethod(org, k), Created: now})
+	if err != nil {
+		return nil, pokot.Errorf(pokot.EINTERNAL, "sign status list: %v", err)
+	}
+	b, err := json.Marshal(signed)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (s *Service) listLock(orgID int64, purpose string, n int) *sync.Mutex {
+	k := fmt.Sprintf("%d/%s/%d", orgID, purpose, n)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	mu, ok := s.lists[k]
+	if !ok {
+		if len(s.lists) > 10000 {
+			s.lists = map[string]*sync.Mutex{}
+		}
+		mu = &sync.Mutex{}
+		s.lists[k] = mu
+	}
+	return mu
+}
