@@ -13,6 +13,9 @@ import (
 	"github.com/pokot/pokot"
 )
 
+// attemptTimeout bounds one delivery attempt, connection to QUIT.
+const attemptTimeout = 2 * time.Minute
+
 // Worker delivers queued messages over SMTP. Several workers (in several processes) may run
 // against one database: ClaimMail leases each message to one of them.
 type Worker struct {
@@ -24,7 +27,7 @@ type Worker struct {
 	Backoff     time.Duration // delay after the first failure, doubled each time; default 1 min
 	MaxBackoff  time.Duration // cap of the delay; default 6 h
 	Poll        time.Duration // interval between queue polls; default 5 s
-	Lease       time.Duration // how long a claimed message is reserved; default 5 min
+	Lease       time.Duration // how long a claimed batch is reserved; default Batch × attempt timeout + 1 min
 	Batch       int           // messages claimed per poll; default 10
 	TLSConfig   *tls.Config   // optional: e.g. extra root CAs; ServerName defaults to SMTP.Host
 	Now         func() time.Time
@@ -43,11 +46,13 @@ func (w *Worker) defaults() {
 	if w.Poll <= 0 {
 		w.Poll = 5 * time.Second
 	}
-	if w.Lease <= 0 {
-		w.Lease = 5 * time.Minute
-	}
 	if w.Batch <= 0 {
 		w.Batch = 10
+	}
+	if w.Lease <= 0 {
+		// Long enough for every message of the batch to time out in turn, so that no other
+		// process claims a message this one is still sending.
+		w.Lease = time.Duration(w.Batch)*attemptTimeout + time.Minute
 	}
 	if w.Now == nil {
 		w.Now = time.Now
@@ -111,7 +116,7 @@ func (w *Worker) RunOnce(ctx context.Context) (sent int, err error) {
 func (w *Worker) attempt(ctx context.Context, from *netmail.Address, helo string, m *pokot.Mail) bool {
 	msg, err := Build(from, m, w.Now())
 	if err == nil {
-		dctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		dctx, cancel := context.WithTimeout(ctx, attemptTimeout)
 		err = deliver(dctx, w.SMTP, w.TLSConfig, helo, from, m.To, msg)
 		cancel()
 	}

@@ -383,6 +383,7 @@ func TestServeBadFlagsAndEnvironment(t *testing.T) {
 		{"bad smtp tls", map[string]string{"POKOT_SMTP_TLS": "ssl"}, nil, "smtp tls"},
 		{"smtp host without from", map[string]string{"POKOT_SMTP_HOST": "smtp.example.fi"}, nil, "smtp from"},
 		{"smtp without tls to a remote host", map[string]string{"POKOT_SMTP_HOST": "smtp.example.fi", "POKOT_SMTP_FROM": "noreply@example.fi", "POKOT_SMTP_TLS": "none"}, nil, "POKOT_SMTP_TLS=none"},
+		{"bad smtp from", map[string]string{"POKOT_SMTP_HOST": "127.0.0.1", "POKOT_SMTP_FROM": "POKOT noreply at example.fi"}, nil, "POKOT_SMTP_FROM"},
 		{"bad session ttl", map[string]string{"POKOT_SESSION_TTL": "forever"}, nil, "POKOT_SESSION_TTL"},
 		{"bad log format", map[string]string{"POKOT_LOG_FORMAT": "xml"}, nil, "log format"},
 		{"bad log level", map[string]string{"POKOT_LOG_LEVEL": "loud"}, nil, "POKOT_LOG_LEVEL"},

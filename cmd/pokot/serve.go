@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	netmail "net/mail"
 	"os"
 	"regexp"
 	"sort"
@@ -231,6 +232,11 @@ Also POKOT_SESSION_TTL (336h), POKOT_LOG_FORMAT (text, json), POKOT_LOG_LEVEL (i
 	if len(errs) == 0 {
 		if err := cfg.Validate(); err != nil {
 			errs = append(errs, err.Error())
+		}
+	}
+	if cfg.SMTP.From != "" {
+		if _, err := netmail.ParseAddress(cfg.SMTP.From); err != nil {
+			errs = append(errs, fmt.Sprintf("POKOT_SMTP_FROM=%q: want an address such as \"POKOT <noreply@example.fi>\"", cfg.SMTP.From))
 		}
 	}
 	if cfg.SMTP.Host != "" && cfg.SMTP.TLS == "none" && !mail.Loopback(cfg.SMTP.Host) {
