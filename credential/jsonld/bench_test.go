@@ -44,3 +44,15 @@ func BenchmarkToRDFOB3(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCanonicalizeFullOB3 canonicalizes the specification's full Open
+// Badges 3.0 example (every optional field; about 80 quads).
+func BenchmarkCanonicalizeFullOB3(b *testing.B) {
+	doc := readJSON(b, "testdata/crosscheck/ob3-spec-fullOpenBadge.json")
+	delete(doc, "proof")
+	loopWithCPU(b, func() {
+		if _, err := jsonld.Default.Canonicalize(doc); err != nil {
+			b.Fatal(err)
+		}
+	})
+}

@@ -50,7 +50,7 @@ func TestNativeMatchesJSONGold(t *testing.T) {
 	agreed := 0
 	for _, f := range files {
 		doc := loadJSON(t, f)
-		nq, nerr := p.nativeToRDF(doc)
+		nq, nerr := p.nativeToRDF(doc, 0)
 		if errors.Is(nerr, errUnsupported) {
 			t.Errorf("%s: native engine does not support it: %v", f, nerr)
 			continue

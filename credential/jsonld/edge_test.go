@@ -57,7 +57,7 @@ func TestEdgeCasesMatchJSONGold(t *testing.T) {
 	p := New()
 	for name, src := range edgeDocs {
 		t.Run(name, func(t *testing.T) {
-			nq, err := p.nativeToRDF(parseDoc(t, src))
+			nq, err := p.nativeToRDF(parseDoc(t, src), 0)
 			if err != nil {
 				t.Fatalf("native: %v", err)
 			}
@@ -163,7 +163,7 @@ func TestLargeIntegers(t *testing.T) {
 // convert correctly and keep the guards.
 func TestFallback(t *testing.T) {
 	doc := parseDoc(t, `{"@context": {"@vocab": "http://ex.org/", "r": {"@reverse": "http://ex.org/p"}}, "@id": "http://ex.org/s", "r": {"@id": "http://ex.org/o"}}`)
-	if _, err := Default.nativeToRDF(doc); !errors.Is(err, errUnsupported) {
+	if _, err := Default.nativeToRDF(doc, 0); !errors.Is(err, errUnsupported) {
 		t.Fatalf("native engine: want errUnsupported, got %v", err)
 	}
 	got, err := Default.Canonicalize(doc)

@@ -17,8 +17,8 @@ func (p *Processor) root() *activeContext {
 // toRDF converts doc to RDF with the native engine, falling back to
 // json-gold (with the same guards) for JSON-LD features the native engine
 // does not implement.
-func (p *Processor) toRDF(doc map[string]any) ([]rdfc.Quad, error) {
-	quads, err := p.nativeToRDF(doc)
+func (p *Processor) toRDF(doc map[string]any, values int) ([]rdfc.Quad, error) {
+	quads, err := p.nativeToRDF(doc, values)
 	if errors.Is(err, errUnsupported) {
 		return p.goldToRDF(doc)
 	}
@@ -30,12 +30,14 @@ func (p *Processor) expand(doc map[string]any) ([]any, error) {
 	return e.expandDocument(p.root(), doc)
 }
 
-func (p *Processor) nativeToRDF(doc map[string]any) ([]rdfc.Quad, error) {
+// nativeToRDF converts doc with the native engine; sizeHint (the number of
+// JSON values in doc) presizes the quad buffer.
+func (p *Processor) nativeToRDF(doc map[string]any, sizeHint int) ([]rdfc.Quad, error) {
 	expanded, err := p.expand(doc)
 	if err != nil {
 		return nil, err
 	}
-	t := emitter{limit: p.limits.MaxQuads, quads: make([]rdfc.Quad, 0, 32)}
+	t := emitter{limit: p.limits.MaxQuads, quads: make([]rdfc.Quad, 0, min(max(sizeHint, 16), p.limits.MaxQuads))}
 	if err := t.document(expanded); err != nil {
 		return nil, err
 	}

@@ -4,10 +4,12 @@ import "fmt"
 
 // checkShape walks doc once and enforces the value count, depth and string
 // size limits before any JSON-LD processing starts. It also rejects Go
-// values that encoding/json would never produce.
-func checkShape(doc map[string]any, l Limits) error {
+// values that encoding/json would never produce. It returns the number of
+// JSON values, which sizes the quad buffer.
+func checkShape(doc map[string]any, l Limits) (int, error) {
 	w := shapeWalker{l: l}
-	return w.walk(doc, 1)
+	err := w.walk(doc, 1)
+	return w.values, err
 }
 
 type shapeWalker struct {

@@ -120,10 +120,11 @@ var Default = New()
 // ToRDF converts doc (a JSON-LD document as decoded by encoding/json) to an
 // RDF dataset. Blank node labels are arbitrary.
 func (p *Processor) ToRDF(doc map[string]any) ([]rdfc.Quad, error) {
-	if err := checkShape(doc, p.limits); err != nil {
+	values, err := checkShape(doc, p.limits)
+	if err != nil {
 		return nil, err
 	}
-	quads, err := p.toRDF(doc)
+	quads, err := p.toRDF(doc, values)
 	if err != nil {
 		return nil, err
 	}

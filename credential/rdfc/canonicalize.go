@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"hash/maphash"
 	"slices"
 	"strings"
 )
@@ -105,8 +106,9 @@ func Canonicalize(quads []Quad, opts Options) (*Result, error) {
 	return st.result(), nil
 }
 
-// dedupe removes repeated quads; small datasets are compared pairwise,
-// which is cheaper than hashing the quads into a map.
+// dedupe returns a copy of quads without repetitions. Small datasets are
+// compared pairwise; larger ones through a map of 64-bit hashes, which
+// allocates far less than a map keyed by the quads themselves.
 func dedupe(quads []Quad) []Quad {
 	out := make([]Quad, 0, len(quads))
 	if len(quads) <= 64 {
@@ -121,15 +123,40 @@ func dedupe(quads []Quad) []Quad {
 		}
 		return out
 	}
-	seen := make(map[Quad]struct{}, len(quads))
+	seed := maphash.MakeSeed()
+	seen := make(map[uint64]int32, len(quads)) // hash -> index in out of the first quad with it
+	var more map[uint64][]int32                // further quads whose hash collides
 	for _, q := range quads {
-		if _, dup := seen[q]; dup {
-			continue
+		h := quadHash(seed, &q)
+		if i, ok := seen[h]; ok {
+			if out[i] == q || slices.ContainsFunc(more[h], func(j int32) bool { return out[j] == q }) {
+				continue
+			}
+			if more == nil {
+				more = make(map[uint64][]int32)
+			}
+			more[h] = append(more[h], int32(len(out)))
+		} else {
+			seen[h] = int32(len(out))
 		}
-		seen[q] = struct{}{}
 		out = append(out, q)
 	}
 	return out
+}
+
+func quadHash(seed maphash.Seed, q *Quad) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, t := range [...]*Term{&q.Subject, &q.Predicate, &q.Object, &q.Graph} {
+		h.WriteByte(byte(t.Kind))
+		h.WriteString(t.Value)
+		h.WriteByte(0)
+		h.WriteString(t.Datatype)
+		h.WriteByte(0)
+		h.WriteString(t.Language)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 // label issues canonical identifiers (RDFC-1.0 section 4.4.3, steps 3–5).
@@ -183,17 +210,17 @@ func (st *canonState) label() error {
 
 func (st *canonState) result() *Result {
 	r := &Result{Labels: st.canon.ids}
-	relabelled := make([]Quad, len(st.quads))
+	relabelled := st.quads // our own copy (see dedupe): relabel in place
 	ends := make([]int, len(st.quads))
 	var b []byte
-	for i, q := range st.quads {
+	for i := range relabelled {
+		q := &relabelled[i]
 		for _, t := range [...]*Term{&q.Subject, &q.Object, &q.Graph} {
 			if t.Kind == KindBlankNode {
 				t.Value = st.canon.ids[t.Value]
 			}
 		}
-		relabelled[i] = q
-		b = AppendNQuad(b, q)
+		b = AppendNQuad(b, *q)
 		ends[i] = len(b)
 	}
 	all := string(b) // one allocation; the lines are substrings of it

@@ -3,6 +3,7 @@ package rdfc_test
 import (
 	"crypto"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -91,5 +92,29 @@ func TestPoisonRefused(t *testing.T) {
 	}
 	if _, err := rdfc.Canonicalize(qs, rdfc.Options{}); !errors.Is(err, rdfc.ErrTooComplex) {
 		t.Fatalf("clique of %d: want ErrTooComplex, got %v", n, err)
+	}
+}
+
+// TestDuplicatesRemoved: repeated quads count once, in small and in large
+// datasets (which take the hashed path).
+func TestDuplicatesRemoved(t *testing.T) {
+	for _, n := range []int{10, 200} {
+		var b strings.Builder
+		for rep := 0; rep < 3; rep++ {
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, "_:s%d <http://p> \"%d\" .\n<http://a> <http://q> _:s%d .\n", i, i, i)
+			}
+		}
+		qs, err := rdfc.ParseNQuads(b.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := rdfc.Canonicalize(qs, rdfc.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Lines) != 2*n || len(r.Quads) != 2*n || len(r.Labels) != n {
+			t.Errorf("n=%d: %d lines, %d quads, %d labels", n, len(r.Lines), len(r.Quads), len(r.Labels))
+		}
 	}
 }
