@@ -128,8 +128,14 @@ type MicrocredentialService interface {
 	Microcredentials(ctx context.Context, orgID int64, status Status) ([]*Microcredential, error)
 	// MicrocredentialHistory lists the audit trail of a POK, oldest first.
 	MicrocredentialHistory(ctx context.Context, orgID, mcID int64) ([]*HistoryEntry, error)
-	// BadgeImage returns the image of a version (Data filled). ENOTFOUND when it has none.
+	// BadgeImage returns the image (Data filled) of a version that has been published, for
+	// the public pages; drafts' images come with MicrocredentialVersion. ENOTFOUND otherwise.
 	BadgeImage(ctx context.Context, versionID int64) (*BadgeImage, error)
+
+	// QualityChecks runs the quality gate on a version with what the database knows
+	// (partners, the awarding body's country, the stackability target), for the checklist
+	// shown while editing. ENOTFOUND.
+	QualityChecks(ctx context.Context, orgID, mcID int64, number int) ([]Check, error)
 
 	// MicrocredentialAccess says what userID may do with a POK. ENOTFOUND when they may
 	// not even see it (another organisation's draft, a partner not invited).

@@ -46,7 +46,9 @@ func Text(lang, s string) string {
 // as substrings of the stored stemmed text: the word stemmed in each of langs, and for
 // Finnish stems of eight letters or more also the stem without its last two letters, which
 // bridges consonant gradation the stemmer leaves alone (lääkehoito/lääkehoidon,
-// rakentaminen/rakentamisen). A stem that contains another of the same word's stems is
+// rakentaminen/rakentamisen), and the Finnish nominative of -us/-ys/-os/-ös and -nen nouns
+// without its ending, whose other cases change the stem (hitsaus/hitsauksen,
+// osaaminen/osaamisen). A stem that contains another of the same word's stems is
 // dropped, since the shorter one matches wherever it does. A document matches a word when
 // it contains one of the word's stems.
 func Query(q string, langs ...string) [][]string {
@@ -56,8 +58,16 @@ func Query(q string, langs ...string) [][]string {
 		for _, l := range langs {
 			s := Word(l, w)
 			cand = append(cand, s)
-			if r := []rune(s); l == "fi" && len(r) >= 8 {
+			if l != "fi" {
+				continue
+			}
+			if r := []rune(s); len(r) >= 8 {
 				cand = append(cand, string(r[:len(r)-2]))
+			}
+			if r := []rune(w); len(r) >= 7 && strings.HasSuffix(w, "nen") {
+				cand = append(cand, string(r[:len(r)-3]))
+			} else if len(r) >= 5 && r[len(r)-1] == 's' && in(r[len(r)-2], "uyoö") {
+				cand = append(cand, string(r[:len(r)-1]))
 			}
 		}
 		var alts []string
