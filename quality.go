@@ -80,7 +80,7 @@ func Quality(c *MicrocredentialContent, qc QualityContext) []Check {
 			}
 		}
 	}
-	if len(c.Outcomes) > 0 && c.Workload.Value > 0 {
+	if len(c.Outcomes) > 0 && c.Workload.Value > 0 && oneOf(c.Workload.Unit, WorkloadUnits) {
 		add("workload_plausible", SeverityWarning, WorkloadPlausible(c.Workload, len(c.Outcomes), c.EQFLevel), "workload", 0)
 	}
 

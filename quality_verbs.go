@@ -33,7 +33,7 @@ const (
 //     marker. Vague verbs are still caught first.
 func OutcomeVerb(text string, l Lang) VerbKind {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-'
+		return !unicode.IsLetter(r)
 	})
 	modal := false
 	i := 0
