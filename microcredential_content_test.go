@@ -42,7 +42,9 @@ func TestValidateDraft(t *testing.T) {
 		{"eperusteet link", func(c *pokot.MicrocredentialContent) {
 			c.Stackability = pokot.Stackability{Kind: pokot.StackQualificationUnit, Unit: pokot.QualificationUnit{Code: "106936", URL: "javascript:alert(1)"}}
 		}, "stackability.unit.url", "err.mc.url_invalid"},
-		{"stack target", func(c *pokot.MicrocredentialContent) { c.Stackability = pokot.Stackability{Kind: pokot.StackMicrocredential} },
+		{"stack target", func(c *pokot.MicrocredentialContent) {
+			c.Stackability = pokot.Stackability{Kind: pokot.StackMicrocredential}
+		},
 			"stackability.microcredentialId", "err.mc.stack_target_required"},
 		{"language code", func(c *pokot.MicrocredentialContent) { c.Languages = []string{"fi", "Finnish"} }, "languages[1]", "err.mc.lang_invalid"},
 		{"price", func(c *pokot.MicrocredentialContent) { c.Price.EUR = -5 }, "price.eur", "err.mc.price_invalid"},
@@ -192,7 +194,9 @@ func TestDiff(t *testing.T) {
 func TestCheckTransition(t *testing.T) {
 	designer := []pokot.Role{pokot.RoleDesigner}
 	admin := []pokot.Role{pokot.RoleOrgAdmin}
-	v := func(s pokot.Status) *pokot.MicrocredentialVersion { return &pokot.MicrocredentialVersion{Status: s, CreatedBy: 1} }
+	v := func(s pokot.Status) *pokot.MicrocredentialVersion {
+		return &pokot.MicrocredentialVersion{Status: s, CreatedBy: 1}
+	}
 	tests := []struct {
 		from, to pokot.Status
 		user     int64
