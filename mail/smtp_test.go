@@ -10,6 +10,7 @@ import (
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/mail"
+	"github.com/pokot/pokot/mail/smtptest"
 )
 
 const secret = "s3cret-Salasana-ÅÄÖ"
@@ -31,14 +32,14 @@ func send(t *testing.T, cfg pokot.SMTPConfig, roots *x509.CertPool) error {
 }
 
 func TestDeliverSTARTTLSWithAuth(t *testing.T) {
-	cert, roots := newCert(t)
-	srv := &smtpServer{t: t, tlsConf: &tls.Config{Certificates: []tls.Certificate{cert}}, starttls: true, users: map[string]string{"pokot": secret}}
-	port := srv.start()
+	cert, roots := smtptest.NewCert(t)
+	srv := &smtptest.Server{TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}, STARTTLS: true, Users: map[string]string{"pokot": secret}}
+	port := srv.Start(t)
 	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: port, Username: "pokot", Password: secret, TLS: "starttls"}
 	if err := send(t, cfg, roots); err != nil {
 		t.Fatal(err)
 	}
-	msgs := srv.messages()
+	msgs := srv.Messages()
 	if len(msgs) != 1 {
 		t.Fatalf("server got %d messages", len(msgs))
 	}
@@ -51,56 +52,55 @@ func TestDeliverSTARTTLSWithAuth(t *testing.T) {
 	if !strings.Contains(m.Data, "\n.piste") {
 		t.Error("dot-stuffing lost the leading dot")
 	}
-	cmds := strings.Join(srv.commands(), "\n")
+	cmds := strings.Join(srv.Commands(), "\n")
 	if strings.Index(cmds, "STARTTLS") > strings.Index(cmds, "AUTH") {
 		t.Errorf("AUTH before STARTTLS:\n%s", cmds)
 	}
 }
 
 func TestDeliverImplicitTLS(t *testing.T) {
-	cert, roots := newCert(t)
-	srv := &smtpServer{t: t, tlsConf: &tls.Config{Certificates: []tls.Certificate{cert}}, implicit: true, users: map[string]string{"pokot": secret}}
-	port := srv.start()
+	cert, roots := smtptest.NewCert(t)
+	srv := &smtptest.Server{TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}, Implicit: true, Users: map[string]string{"pokot": secret}}
+	port := srv.Start(t)
 	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: port, Username: "pokot", Password: secret, TLS: "tls"}
 	if err := send(t, cfg, roots); err != nil {
 		t.Fatal(err)
 	}
-	if msgs := srv.messages(); len(msgs) != 1 || !msgs[0].TLS || msgs[0].User != "pokot" {
+	if msgs := srv.Messages(); len(msgs) != 1 || !msgs[0].TLS || msgs[0].User != "pokot" {
 		t.Fatalf("got %+v", msgs)
 	}
 }
 
 func TestDeliverPlainLoopback(t *testing.T) {
-	srv := &smtpServer{t: t}
-	port := srv.start()
+	srv := &smtptest.Server{}
+	port := srv.Start(t)
 	if err := send(t, pokot.SMTPConfig{Host: "127.0.0.1", Port: port, TLS: "none"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if msgs := srv.messages(); len(msgs) != 1 || msgs[0].TLS {
+	if msgs := srv.Messages(); len(msgs) != 1 || msgs[0].TLS {
 		t.Fatalf("got %+v", msgs)
 	}
 }
 
 func TestDeliverFailures(t *testing.T) {
-	cert, roots := newCert(t)
-	otherCert, _ := newCert(t)
+	cert, roots := smtptest.NewCert(t)
+	otherCert, _ := smtptest.NewCert(t)
 	cases := []struct {
 		name string
-		srv  *smtpServer
+		srv  *smtptest.Server
 		cfg  pokot.SMTPConfig
 		want string
 	}{
-		{"no STARTTLS offered: no downgrade", &smtpServer{starttls: false}, pokot.SMTPConfig{TLS: "starttls"}, "STARTTLS"},
-		{"untrusted certificate", &smtpServer{starttls: true, tlsConf: &tls.Config{Certificates: []tls.Certificate{otherCert}}}, pokot.SMTPConfig{TLS: "starttls"}, "certificate"},
-		{"wrong password", &smtpServer{starttls: true, tlsConf: &tls.Config{Certificates: []tls.Certificate{cert}}, users: map[string]string{"pokot": secret}}, pokot.SMTPConfig{TLS: "starttls", Username: "pokot", Password: "wrong"}, "535"},
-		{"AUTH not offered", &smtpServer{}, pokot.SMTPConfig{TLS: "none", Username: "pokot", Password: secret}, "AUTH"},
-		{"no TLS to a remote host", &smtpServer{}, pokot.SMTPConfig{TLS: "none", Host: "smtp.example.fi"}, "loopback"},
-		{"permanent rejection", &smtpServer{failData: []string{"554 5.7.1 rejected"}}, pokot.SMTPConfig{TLS: "none"}, "554"},
+		{"no STARTTLS offered: no downgrade", &smtptest.Server{STARTTLS: false}, pokot.SMTPConfig{TLS: "starttls"}, "STARTTLS"},
+		{"untrusted certificate", &smtptest.Server{STARTTLS: true, TLSConfig: &tls.Config{Certificates: []tls.Certificate{otherCert}}}, pokot.SMTPConfig{TLS: "starttls"}, "certificate"},
+		{"wrong password", &smtptest.Server{STARTTLS: true, TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}, Users: map[string]string{"pokot": secret}}, pokot.SMTPConfig{TLS: "starttls", Username: "pokot", Password: "wrong"}, "535"},
+		{"AUTH not offered", &smtptest.Server{}, pokot.SMTPConfig{TLS: "none", Username: "pokot", Password: secret}, "AUTH"},
+		{"no TLS to a remote host", &smtptest.Server{}, pokot.SMTPConfig{TLS: "none", Host: "smtp.example.fi"}, "loopback"},
+		{"permanent rejection", &smtptest.Server{FailData: []string{"554 5.7.1 rejected"}}, pokot.SMTPConfig{TLS: "none"}, "554"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			c.srv.t = t
-			port := c.srv.start()
+			port := c.srv.Start(t)
 			if c.cfg.Host == "" {
 				c.cfg.Host = "127.0.0.1"
 			}
@@ -112,7 +112,7 @@ func TestDeliverFailures(t *testing.T) {
 			if strings.Contains(err.Error(), secret) {
 				t.Fatal("error text contains the password")
 			}
-			if n := len(c.srv.messages()); n != 0 {
+			if n := len(c.srv.Messages()); n != 0 {
 				t.Fatalf("server accepted %d messages", n)
 			}
 		})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/mail"
+	"github.com/pokot/pokot/mail/smtptest"
 	"github.com/pokot/pokot/sqldb/sqldbtest"
 )
 
@@ -29,9 +30,9 @@ func queue(t *testing.T, q *mail.Queue, m *pokot.Mail) {
 
 func TestWorkerDeliversOverSTARTTLS(t *testing.T) {
 	db := sqldbtest.New(t)
-	cert, roots := newCert(t)
-	srv := &smtpServer{t: t, tlsConf: &tls.Config{Certificates: []tls.Certificate{cert}}, starttls: true, users: map[string]string{"pokot": secret}}
-	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: srv.start(), Username: "pokot", Password: secret,
+	cert, roots := smtptest.NewCert(t)
+	srv := &smtptest.Server{TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}, STARTTLS: true, Users: map[string]string{"pokot": secret}}
+	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: srv.Start(t), Username: "pokot", Password: secret,
 		From: "POKOT – Hämeenlinna <noreply@pokot.example.fi>", TLS: "starttls"}
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -45,7 +46,7 @@ func TestWorkerDeliversOverSTARTTLS(t *testing.T) {
 	if err != nil || sent != 1 {
 		t.Fatalf("RunOnce = %d, %v", sent, err)
 	}
-	msgs := srv.messages()
+	msgs := srv.Messages()
 	if len(msgs) != 1 {
 		t.Fatalf("server got %d messages", len(msgs))
 	}
@@ -55,7 +56,7 @@ func TestWorkerDeliversOverSTARTTLS(t *testing.T) {
 		t.Fatalf("after delivery: %+v %v", list, err)
 	}
 	// Nothing left to do, and nothing sent twice.
-	if sent, _ := w.RunOnce(context.Background()); sent != 0 || len(srv.messages()) != 1 {
+	if sent, _ := w.RunOnce(context.Background()); sent != 0 || len(srv.Messages()) != 1 {
 		t.Fatal("message delivered twice")
 	}
 	for _, bad := range []string{secret, "Hyvää", "liisa.virtanen"} {
@@ -67,8 +68,8 @@ func TestWorkerDeliversOverSTARTTLS(t *testing.T) {
 
 func TestWorkerRetriesTemporaryFailure(t *testing.T) {
 	db := sqldbtest.New(t)
-	srv := &smtpServer{t: t, failData: []string{"451 4.3.0 try again later"}}
-	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: srv.start(), From: "noreply@pokot.example.fi", TLS: "none"}
+	srv := &smtptest.Server{FailData: []string{"451 4.3.0 try again later"}}
+	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: srv.Start(t), From: "noreply@pokot.example.fi", TLS: "none"}
 	clk := newClock()
 	q := mail.NewQueue(db, cfg, nil)
 	queue(t, q, sampleMail())
@@ -93,7 +94,7 @@ func TestWorkerRetriesTemporaryFailure(t *testing.T) {
 	if m := onlyMail(t, db); m.Status != pokot.MailSent || m.Attempts != 2 {
 		t.Fatalf("after retry: %+v", m)
 	}
-	if n := len(srv.messages()); n != 1 {
+	if n := len(srv.Messages()); n != 1 {
 		t.Fatalf("server has %d messages", n)
 	}
 }
@@ -104,8 +105,8 @@ func TestWorkerGivesUpAfterMaxAttempts(t *testing.T) {
 	for range 10 {
 		reject = append(reject, "550 5.1.1 no such user")
 	}
-	srv := &smtpServer{t: t, failData: reject}
-	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: srv.start(), From: "noreply@pokot.example.fi", TLS: "none"}
+	srv := &smtptest.Server{FailData: reject}
+	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: srv.Start(t), From: "noreply@pokot.example.fi", TLS: "none"}
 	clk := newClock()
 	queue(t, mail.NewQueue(db, cfg, nil), sampleMail())
 	w := &mail.Worker{Store: db, SMTP: cfg, Now: clk.now, MaxAttempts: 3, Backoff: time.Minute}
@@ -133,8 +134,8 @@ func TestWorkerGivesUpAfterMaxAttempts(t *testing.T) {
 		t.Fatalf("backoff delays %v, want [1m 2m]", delays)
 	}
 	clk.advance(24 * time.Hour)
-	before := len(srv.commands())
-	if sent, _ := w.RunOnce(context.Background()); sent != 0 || len(srv.commands()) != before {
+	before := len(srv.Commands())
+	if sent, _ := w.RunOnce(context.Background()); sent != 0 || len(srv.Commands()) != before {
 		t.Fatal("a failed message was tried again")
 	}
 }
@@ -175,14 +176,14 @@ func TestQueueRejectsBadMail(t *testing.T) {
 
 func TestRunStopsOnCancel(t *testing.T) {
 	db := sqldbtest.New(t)
-	srv := &smtpServer{t: t}
-	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: srv.start(), From: "noreply@pokot.example.fi", TLS: "none"}
+	srv := &smtptest.Server{}
+	cfg := pokot.SMTPConfig{Host: "127.0.0.1", Port: srv.Start(t), From: "noreply@pokot.example.fi", TLS: "none"}
 	queue(t, mail.NewQueue(db, cfg, nil), sampleMail())
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- (&mail.Worker{Store: db, SMTP: cfg, Poll: 10 * time.Millisecond}).Run(ctx) }()
 	// The first poll delivers; then cancellation must end Run.
-	for deadline := time.Now().Add(10 * time.Second); len(srv.messages()) == 0; time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); len(srv.Messages()) == 0; time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("Run did not deliver")
 		}

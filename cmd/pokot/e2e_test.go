@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/quotedprintable"
 	"net/http"
 	"net/http/cookiejar"
+	netmail "net/mail"
 	"net/url"
 	"os"
 	"os/exec"
@@ -20,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pokot/pokot/mail/smtptest"
 	"github.com/pokot/pokot/oidc/oidctest"
 	"github.com/pokot/pokot/password"
 	"github.com/pokot/pokot/sqldb"
@@ -540,5 +543,59 @@ func TestServeOIDCSignIn(t *testing.T) {
 	}
 	if strings.Contains(s.stderr.String(), idp.ClientSecret) {
 		t.Fatal("the client secret is in the log")
+	}
+}
+
+// TestServeDeliversMail configures a real SMTP server on loopback through the environment
+// and asks for a password reset: the mail worker of the running binary delivers the link.
+func TestServeDeliversMail(t *testing.T) {
+	bin := buildPokot(t)
+	smtp := &smtptest.Server{Users: map[string]string{"pokot": "smtp-salasana"}}
+	port := smtp.Start(t)
+	dir := t.TempDir()
+	s := startServe(t, bin, dir, []string{
+		"POKOT_SMTP_HOST=127.0.0.1",
+		fmt.Sprintf("POKOT_SMTP_PORT=%d", port),
+		"POKOT_SMTP_TLS=none",
+		"POKOT_SMTP_USERNAME=pokot",
+		"POKOT_SMTP_PASSWORD=smtp-salasana",
+		"POKOT_SMTP_FROM=POKOT <noreply@pokot.example>",
+	}, "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "mail.db"), "--demo")
+	c := browser(t)
+	_, page := get(t, c, s.url+"/password/forgot")
+	m := csrfRE.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no CSRF token:\n%s", page)
+	}
+	resp, err := c.PostForm(s.url+"/password/forgot", url.Values{"csrf": {m[1]}, "email": {"kari.aaltonen@tamk.example"}})
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("forgot: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	// The worker polls every few seconds.
+	deadline := time.Now().Add(time.Minute)
+	for len(smtp.Messages()) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no mail delivered; log:\n%s", s.stderr.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	msg := smtp.Messages()[0]
+	if msg.To != "kari.aaltonen@tamk.example" || msg.From != "noreply@pokot.example" || msg.User != "pokot" {
+		t.Fatalf("envelope %+v", msg)
+	}
+	parsed, err := netmail.ReadMessage(strings.NewReader(msg.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(quotedprintable.NewReader(parsed.Body))
+	if err != nil || !strings.Contains(string(body), s.url+"/password/reset/") {
+		t.Fatalf("no reset link in the message (%v):\n%s", err, body)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if logs := s.stderr.String(); strings.Contains(logs, "smtp-salasana") || strings.Contains(logs, "kari.aaltonen") {
+		t.Fatalf("the log holds the SMTP password or the address:\n%s", logs)
 	}
 }

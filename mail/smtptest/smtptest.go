@@ -1,4 +1,7 @@
-package mail_test
+// Package smtptest runs a small but real SMTP server on the loopback interface for tests:
+// EHLO, STARTTLS, AUTH PLAIN, MAIL, RCPT, DATA, RSET, NOOP and QUIT, spoken byte by byte so
+// that the client under test cannot cheat, and self-signed certificates for it.
+package smtptest
 
 import (
 	"crypto/ecdsa"
@@ -18,36 +21,34 @@ import (
 	"time"
 )
 
-// received is one message accepted by the test SMTP server.
-type received struct {
+// Message is one message accepted by the server.
+type Message struct {
 	From, To string
 	Data     string
 	TLS      bool   // the message travelled over TLS
 	User     string // authenticated user, "" without AUTH
 }
 
-// smtpServer is a small but real SMTP server on the loopback interface: EHLO, STARTTLS,
-// AUTH PLAIN, MAIL, RCPT, DATA, RSET, NOOP and QUIT, speaking the protocol byte by byte so
-// that the client under test cannot cheat.
-type smtpServer struct {
-	t        *testing.T
-	ln       net.Listener
-	tlsConf  *tls.Config
-	implicit bool              // TLS from the first byte
-	starttls bool              // offer STARTTLS
-	users    map[string]string // AUTH PLAIN credentials; nil: no AUTH offered
-	// failData, when non-empty, is answered to the end of DATA instead of 250, one reply per
+// Server is the test SMTP server. Set the fields, then call Start.
+type Server struct {
+	TLSConfig *tls.Config       // certificate for STARTTLS or implicit TLS
+	Implicit  bool              // TLS from the first byte
+	STARTTLS  bool              // offer STARTTLS
+	Users     map[string]string // AUTH PLAIN credentials; nil: no AUTH offered
+	// FailData, when non-empty, is answered to the end of DATA instead of 250, one reply per
 	// message, in order ("451 …" then success when the list runs out).
-	failData []string
+	FailData []string
 
+	t    testing.TB
+	ln   net.Listener
 	mu   sync.Mutex
-	msgs []received
+	msgs []Message
 	log  []string // every command line received (AUTH lines redacted)
 }
 
-// newCert returns a self-signed certificate for 127.0.0.1 and localhost and a pool that
+// NewCert returns a self-signed certificate for 127.0.0.1 and localhost and a pool that
 // trusts it.
-func newCert(t *testing.T) (tls.Certificate, *x509.CertPool) {
+func NewCert(t testing.TB) (tls.Certificate, *x509.CertPool) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -78,19 +79,20 @@ func newCert(t *testing.T) (tls.Certificate, *x509.CertPool) {
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, pool
 }
 
-// start listens on 127.0.0.1:0 and serves until the test ends. It returns the port.
-func (s *smtpServer) start() int {
-	s.t.Helper()
+// Start listens on 127.0.0.1:0 and serves until the test ends. It returns the port.
+func (s *Server) Start(t testing.TB) int {
+	t.Helper()
+	s.t = t
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		s.t.Fatal(err)
+		t.Fatal(err)
 	}
-	if s.implicit {
-		ln = tls.NewListener(ln, s.tlsConf)
+	if s.Implicit {
+		ln = tls.NewListener(ln, s.TLSConfig)
 	}
 	s.ln = ln
 	var wg sync.WaitGroup
-	s.t.Cleanup(func() { ln.Close(); wg.Wait() })
+	t.Cleanup(func() { ln.Close(); wg.Wait() })
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -106,26 +108,28 @@ func (s *smtpServer) start() int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-func (s *smtpServer) messages() []received {
+// Messages returns the messages accepted so far.
+func (s *Server) Messages() []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]received(nil), s.msgs...)
+	return append([]Message(nil), s.msgs...)
 }
 
-func (s *smtpServer) commands() []string {
+// Commands returns every command line received so far, AUTH lines redacted.
+func (s *Server) Commands() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]string(nil), s.log...)
 }
 
-func (s *smtpServer) serve(c net.Conn) {
+func (s *Server) serve(c net.Conn) {
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(30 * time.Second))
 	_, isTLS := c.(*tls.Conn)
 	tp := textproto.NewConn(c)
 	reply := func(format string, args ...any) { tp.PrintfLine(format, args...) }
 	reply("220 127.0.0.1 ESMTP pokot-test")
-	var cur received
+	var cur Message
 	var user string
 	greeted := false
 	for {
@@ -146,10 +150,10 @@ func (s *smtpServer) serve(c net.Conn) {
 		case "EHLO", "HELO":
 			greeted = true
 			lines := []string{"127.0.0.1 greets " + arg, "8BITMIME", "PIPELINING"}
-			if s.starttls && !isTLS {
+			if s.STARTTLS && !isTLS {
 				lines = append(lines, "STARTTLS")
 			}
-			if s.users != nil {
+			if s.Users != nil {
 				lines = append(lines, "AUTH PLAIN")
 			}
 			for i, l := range lines {
@@ -160,21 +164,21 @@ func (s *smtpServer) serve(c net.Conn) {
 				reply("250%s%s", sep, l)
 			}
 		case "STARTTLS":
-			if !s.starttls || isTLS {
+			if !s.STARTTLS || isTLS {
 				reply("502 5.5.1 not offered")
 				continue
 			}
 			reply("220 2.0.0 ready to start TLS")
-			tc := tls.Server(c, s.tlsConf)
+			tc := tls.Server(c, s.TLSConfig)
 			if err := tc.Handshake(); err != nil {
 				return
 			}
 			c, isTLS, greeted, user = tc, true, false, ""
 			tp = textproto.NewConn(c)
-			cur = received{}
+			cur = Message{}
 		case "AUTH":
 			mech, resp, _ := strings.Cut(arg, " ")
-			if s.users == nil || !strings.EqualFold(mech, "PLAIN") {
+			if s.Users == nil || !strings.EqualFold(mech, "PLAIN") {
 				reply("504 5.5.4 unsupported")
 				continue
 			}
@@ -186,7 +190,7 @@ func (s *smtpServer) serve(c net.Conn) {
 			}
 			raw, err := base64.StdEncoding.DecodeString(resp)
 			parts := strings.Split(string(raw), "\x00")
-			if err != nil || len(parts) != 3 || s.users[parts[1]] == "" || s.users[parts[1]] != parts[2] {
+			if err != nil || len(parts) != 3 || s.Users[parts[1]] == "" || s.Users[parts[1]] != parts[2] {
 				reply("535 5.7.8 authentication failed")
 				continue
 			}
@@ -197,12 +201,12 @@ func (s *smtpServer) serve(c net.Conn) {
 				reply("503 5.5.1 EHLO first")
 				continue
 			}
-			if s.users != nil && user == "" {
+			if s.Users != nil && user == "" {
 				reply("530 5.7.0 authentication required")
 				continue
 			}
 			addr, _, _ := strings.Cut(strings.TrimPrefix(arg, "FROM:<"), ">") // drop parameters like BODY=8BITMIME
-			cur = received{From: addr, TLS: isTLS, User: user}
+			cur = Message{From: addr, TLS: isTLS, User: user}
 			reply("250 2.1.0 ok")
 		case "RCPT":
 			if cur.From == "" {
@@ -223,8 +227,8 @@ func (s *smtpServer) serve(c net.Conn) {
 			}
 			s.mu.Lock()
 			var fail string
-			if len(s.failData) > 0 {
-				fail, s.failData = s.failData[0], s.failData[1:]
+			if len(s.FailData) > 0 {
+				fail, s.FailData = s.FailData[0], s.FailData[1:]
 			}
 			if fail == "" {
 				cur.Data = string(data)
@@ -236,9 +240,9 @@ func (s *smtpServer) serve(c net.Conn) {
 			} else {
 				reply("250 2.0.0 queued")
 			}
-			cur = received{}
+			cur = Message{}
 		case "RSET":
-			cur = received{}
+			cur = Message{}
 			reply("250 2.0.0 ok")
 		case "NOOP":
 			reply("250 2.0.0 ok")
