@@ -54,6 +54,8 @@ type activeContext struct {
 	hasVocab     bool
 	language     string
 	hasLanguage  bool
+	base         string // base IRI set by @base; hasBase false when none
+	hasBase      bool
 	previous     *activeContext
 	hasProtected bool
 
@@ -80,6 +82,8 @@ func (a *activeContext) clone() *activeContext {
 		hasVocab:     a.hasVocab,
 		language:     a.language,
 		hasLanguage:  a.hasLanguage,
+		base:         a.base,
+		hasBase:      a.hasBase,
 		previous:     a.previous,
 		hasProtected: a.hasProtected,
 	}
@@ -185,7 +189,11 @@ func (cp *ctxProc) process(active *activeContext, local any, override, propagate
 			}
 			continue
 		case string:
-			// A remote context, from the embedded set only.
+			// A remote context, from the embedded set only. A relative
+			// reference inside a remote context is resolved against it.
+			if !rdfc.HasScheme(c) && len(cp.remote) > 0 && rdfc.HasScheme(cp.remote[len(cp.remote)-1]) {
+				c = resolveIRI(cp.remote[len(cp.remote)-1], c)
+			}
 			if cp.validating && slices.Contains(cp.remote, c) {
 				continue
 			}
@@ -226,7 +234,29 @@ func (cp *ctxProc) processMap(result *activeContext, c map[string]any, override 
 			return fmt.Errorf("%w: invalid @version value", ErrInvalid)
 		}
 	}
-	for _, k := range [...]string{"@import", "@base", "@direction"} {
+	// @base counts only outside remote contexts; there is no document
+	// base IRI, so a relative @base cannot be resolved.
+	if v, ok := c["@base"]; ok && len(cp.remote) == 0 {
+		switch s := v.(type) {
+		case nil:
+			result.base, result.hasBase = "", false
+		case string:
+			switch {
+			case rdfc.HasScheme(s):
+				result.base, result.hasBase = s, true
+			case result.hasBase:
+				result.base = resolveIRI(result.base, s)
+			default:
+				return fmt.Errorf("%w: @base %q with no base to resolve it against", ErrRelativeIRI, s)
+			}
+			if !rdfc.ValidIRI(result.base) {
+				return fmt.Errorf("%w: @base %q", ErrRelativeIRI, s)
+			}
+		default:
+			return fmt.Errorf("%w: invalid @base", ErrInvalid)
+		}
+	}
+	for _, k := range [...]string{"@import", "@direction"} {
 		if v, ok := c[k]; ok && v != nil {
 			return fmt.Errorf("%w: %s in a context", errUnsupported, k)
 		}
@@ -236,12 +266,12 @@ func (cp *ctxProc) processMap(result *activeContext, c map[string]any, override 
 		case nil:
 			result.vocab, result.hasVocab = "", false
 		case string:
-			iri, err := cp.expandIRI(result, s, true, nil, nil)
+			iri, err := cp.expandIRI(result, s, true, true, nil, nil)
 			if err != nil {
 				return err
 			}
-			if !rdfc.HasScheme(iri) && !strings.HasPrefix(iri, "_:") {
-				return fmt.Errorf("%w: relative @vocab %q", errUnsupported, s)
+			if !rdfc.ValidIRI(iri) && !strings.HasPrefix(iri, "_:") {
+				return fmt.Errorf("%w: @vocab %q", ErrRelativeIRI, s)
 			}
 			result.vocab, result.hasVocab = iri, true
 		default:

@@ -85,7 +85,7 @@ func (e *expander) expandValue(active *activeContext, prop string, value any) (a
 	def := active.terms[prop]
 	if def != nil && (def.typ == "@id" || def.typ == "@vocab") {
 		if s, ok := value.(string); ok {
-			iri, err := e.cp.expandIRI(active, s, def.typ == "@vocab", nil, nil)
+			iri, err := e.cp.expandIRI(active, s, def.typ == "@vocab", true, nil, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -125,7 +125,7 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 	if active.previous != nil && !fromMap {
 		revert := true
 		for _, k := range keys {
-			ek, err := e.cp.expandIRI(active, k, true, nil, nil)
+			ek, err := e.cp.expandIRI(active, k, true, false, nil, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -174,7 +174,7 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 		}
 		if len(strs) > 0 {
 			last := types[len(types)-1].(string)
-			if inputType, err = e.cp.expandIRI(active, last, true, nil, nil); err != nil {
+			if inputType, err = e.cp.expandIRI(active, last, true, true, nil, nil); err != nil {
 				return nil, err
 			}
 		}
@@ -185,7 +185,7 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 			continue
 		}
 		value := el[k]
-		ek, err := e.cp.expandIRI(active, k, true, nil, nil)
+		ek, err := e.cp.expandIRI(active, k, true, false, nil, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -246,7 +246,7 @@ func (e *expander) languageMap(active *activeContext, m map[string]any) (any, er
 	slices.Sort(langs)
 	var out []any
 	for _, l := range langs {
-		el, err := e.cp.expandIRI(active, l, true, nil, nil)
+		el, err := e.cp.expandIRI(active, l, true, false, nil, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -279,7 +279,7 @@ func (e *expander) expandKeyword(active, typeScoped *activeContext, prop, ek str
 		if !ok {
 			return fmt.Errorf("%w: @id value must be a string", ErrInvalid)
 		}
-		iri, err := e.cp.expandIRI(active, s, false, nil, nil)
+		iri, err := e.cp.expandIRI(active, s, false, true, nil, nil)
 		if err != nil {
 			return err
 		}
@@ -294,7 +294,7 @@ func (e *expander) expandKeyword(active, typeScoped *activeContext, prop, ek str
 			if !ok {
 				return fmt.Errorf("%w: @type values must be strings", ErrInvalid)
 			}
-			iri, err := e.cp.expandIRI(typeScoped, s, true, nil, nil)
+			iri, err := e.cp.expandIRI(typeScoped, s, true, true, nil, nil)
 			if err != nil {
 				return err
 			}

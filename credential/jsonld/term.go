@@ -104,7 +104,7 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 		if !ok {
 			return fmt.Errorf("%w: invalid type mapping for %q", ErrInvalid, term)
 		}
-		iri, err := cp.expandIRI(active, s, true, local, defined)
+		iri, err := cp.expandIRI(active, s, true, false, local, defined)
 		if err != nil {
 			return err
 		}
@@ -125,7 +125,7 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 				defined[term] = true
 				return nil
 			}
-			iri, err := cp.expandIRI(active, s, true, local, defined)
+			iri, err := cp.expandIRI(active, s, true, false, local, defined)
 			if err != nil {
 				return err
 			}
@@ -138,7 +138,7 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 			def.id = iri
 			if looksLikeIRI(term) {
 				defined[term] = true
-				exp, err := cp.expandIRI(active, term, true, local, defined)
+				exp, err := cp.expandIRI(active, term, true, false, local, defined)
 				if err != nil {
 					return err
 				}
@@ -165,7 +165,7 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 			def.id = term
 		}
 	} else if strings.Contains(term, "/") {
-		iri, err := cp.expandIRI(active, term, true, nil, nil)
+		iri, err := cp.expandIRI(active, term, true, false, nil, nil)
 		if err != nil {
 			return err
 		}
@@ -272,10 +272,11 @@ func parseContainer(c any) (containerFlags, error) {
 	return f, nil
 }
 
-// expandIRI is the IRI Expansion algorithm (JSON-LD 1.1 API, 5.2.2)
-// without a base IRI: document-relative values stay relative and are
-// rejected later. local and defined are set while processing a context.
-func (cp *ctxProc) expandIRI(active *activeContext, value string, vocab bool, local map[string]any, defined map[string]bool) (string, error) {
+// expandIRI is the IRI Expansion algorithm (JSON-LD 1.1 API, 5.2.2).
+// There is no document base IRI: document-relative (docRel) values are
+// resolved only against an @base set in a context, else they stay relative
+// and are rejected later. local and defined are set while processing a context.
+func (cp *ctxProc) expandIRI(active *activeContext, value string, vocab, docRel bool, local map[string]any, defined map[string]bool) (string, error) {
 	if isKeyword(value) {
 		return value, nil
 	}
@@ -321,6 +322,9 @@ func (cp *ctxProc) expandIRI(active *activeContext, value string, vocab bool, lo
 	}
 	if vocab && active.hasVocab {
 		return active.vocab + value, nil
+	}
+	if docRel && active.hasBase {
+		return resolveIRI(active.base, value), nil
 	}
 	return value, nil
 }

@@ -1,6 +1,7 @@
 package rdfc
 
 import (
+	"strings"
 	"unicode/utf8"
 )
 
@@ -126,12 +127,15 @@ var badIRIByte = func() (t [256]bool) {
 	return t
 }()
 
-// ValidIRI reports whether s is non-empty, has a scheme and contains no
-// characters forbidden in an N-Quads IRIREF. It does not validate the IRI
-// further.
+// ValidIRI reports whether s is non-empty, has a scheme, contains no
+// characters forbidden in an N-Quads IRIREF and at most one '#'. It does not
+// validate the IRI further.
 func ValidIRI(s string) bool {
 	if !validIRIChars(s) {
 		return false
+	}
+	if i := strings.IndexByte(s, '#'); i >= 0 && strings.IndexByte(s[i+1:], '#') >= 0 {
+		return false // a fragment cannot contain '#'
 	}
 	return HasScheme(s)
 }
