@@ -76,9 +76,9 @@ func runVerify(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		if err != nil {
 			return usageErr(err.Error())
 		}
+		u, _, _ = strings.Cut(u, "#") // documents are fetched without the fragment
 		if strings.HasPrefix(u, "did:web:") {
-			did, _, _ := strings.Cut(u, "#")
-			if u, err = key.DIDWebURL(did); err != nil {
+			if u, err = key.DIDWebURL(u); err != nil {
 				return usageErr(err.Error())
 			}
 		}
