@@ -294,7 +294,7 @@ func TestVerifyResolveDIDWebAndStatus(t *testing.T) {
 
 	args := func(list string) []string {
 		return []string{"verify", "--json", "--offline", "--now", "2027-01-01T00:00:00Z",
-			"--resolve", did + "=" + didPath, "--resolve", listURL + "=" + list, credPath}
+			"--resolve", vm + "=" + didPath, "--resolve", listURL + "=" + list, credPath} // vm: a fragment is ignored
 	}
 	code, out, errs := pokot(t, "", args(statusList(false))...)
 	if rs := parseResults(t, out); code != 0 || !rs[0].Verified {
