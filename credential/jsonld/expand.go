@@ -360,6 +360,9 @@ func (e *expander) expandKeyword(active, typeScoped *activeContext, prop, ek str
 			return err
 		}
 		ev = s
+	case "@nest":
+		// json-gold, the fallback, gets @nest with scoped contexts wrong.
+		return fmt.Errorf("%w: @nest", ErrUnsupported)
 	default:
 		return fmt.Errorf("%w: keyword %s", errUnsupported, ek)
 	}

@@ -30,6 +30,9 @@ var (
 	ErrTooComplex = errors.New("jsonld: document too large or complex")
 	// ErrInvalid: the document is not valid JSON-LD.
 	ErrInvalid = errors.New("jsonld: invalid JSON-LD")
+	// ErrUnsupported: the document uses a JSON-LD feature this package
+	// does not process correctly (@nest).
+	ErrUnsupported = errors.New("jsonld: unsupported JSON-LD feature")
 )
 
 // Limits bound the resources spent on one document. Zero fields take the

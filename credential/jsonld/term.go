@@ -93,7 +93,9 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 	for k := range m {
 		switch k {
 		case "@id", "@type", "@container", "@context", "@language", "@prefix", "@protected":
-		case "@reverse", "@index", "@nest", "@direction":
+		case "@nest":
+			return fmt.Errorf("%w: @nest in the definition of %q", ErrUnsupported, term)
+		case "@reverse", "@index", "@direction":
 			return fmt.Errorf("%w: %s in the definition of %q", errUnsupported, k, term)
 		default:
 			return fmt.Errorf("%w: invalid term definition for %q (key %s)", ErrInvalid, term, k)
