@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,9 +54,22 @@ func TestStructureVCDM2Suite(t *testing.T) {
 			if err := json.Unmarshal([]byte(s), &doc); err != nil {
 				t.Fatal(err)
 			}
-			got, why := credential.StructureOK(credential.CheckStructure(doc, credential.StructureOptions{Unsigned: true}))
+			checks := credential.CheckStructure(doc, credential.StructureOptions{Unsigned: true})
+			got, why := credential.StructureOK(checks)
 			if got != wantOK {
 				t.Errorf("accepted=%v, want %v (%s)", got, wantOK, why)
+			}
+			if wantFail {
+				rules := expectedRules(name)
+				found := false
+				for _, c := range checks {
+					if !c.OK && slices.Contains(rules, c.Name) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("rejected by %s, want one of %v", why, rules)
+				}
 			}
 		})
 		if wantOK {
@@ -68,6 +82,44 @@ func TestStructureVCDM2Suite(t *testing.T) {
 }
 
 // A signed credential must name its issuer: the issuer-input leniency is opt-in.
+// expectedRules names the rule a *-fail file of the suite is about, from
+// its file name.
+func expectedRules(name string) []string {
+	vp := strings.HasPrefix(name, "presentation-")
+	pick := func(vc, p string) []string {
+		if vp {
+			return []string{"structure.vp." + p}
+		}
+		return []string{"structure.vc." + vc}
+	}
+	// Most specific first: the object a rule is about, then the property.
+	for _, m := range []struct{ part, vc, vp string }{
+		{"-enveloped-", "", "credentials"}, {"-vc-", "", "credentials"}, {"-holder", "", "holder"},
+		{"issuer-name", "names", ""}, {"issuer-description", "names", ""}, {"credential-name", "names", ""},
+		{"credential-description", "names", ""}, {"issuer", "issuer", ""}, {"schema", "schema", ""},
+		{"status", "status", ""}, {"evidence", "related", ""}, {"termsofuse", "related", ""},
+		{"refresh", "related", ""}, {"proof", "related", ""},
+		{"redef-type", "context", ""}, {"type-mapped-nonurl", "context", ""}, {"type-unmapped", "type", ""},
+		{"context", "context", "context"}, {"missing-required-type", "type", "type"}, {"no-type", "type", "type"},
+		{"id-subject", "subject", ""}, {"no-subject", "subject", ""}, {"subject-", "subject", ""},
+		{"-id-", "id", "id"}, {"no-issuer", "issuer", ""}, {"valid", "dates", ""},
+	} {
+		if strings.Contains(strings.ToLower(name), strings.ToLower(m.part)) {
+			rules := pick(m.vc, m.vp)
+			if vp && m.vp == "type" {
+				// Without the VerifiablePresentation type it is judged as a credential.
+				rules = append(rules, "structure.vc.type")
+			}
+			if name == "credential-no-issuer-fail.json" {
+				// Issuer input without issuer is allowed; this file also has an empty subject.
+				rules = append(rules, "structure.vc.subject")
+			}
+			return rules
+		}
+	}
+	return nil
+}
+
 func TestStructureIssuerRequiredWhenSigned(t *testing.T) {
 	doc := readJSON(t, "testdata/vcdm2/credential-ok.json")
 	if ok, _ := credential.StructureOK(credential.CheckStructure(doc, credential.StructureOptions{})); ok {
