@@ -56,3 +56,11 @@ func pass(name, key string, args ...string) Check {
 func fail(name, key string, args ...string) Check {
 	return Check{Name: name, OK: false, Key: key, Args: args, Message: Message("en", key, args...)}
 }
+
+// In returns the check's message in lang (fi, sv or en), for user interfaces.
+func (c Check) In(lang string) string {
+	if c.Key == "" {
+		return c.Message
+	}
+	return Message(lang, c.Key, c.Args...)
+}

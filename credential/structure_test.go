@@ -240,6 +240,10 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 	if got := credential.Message("fi", "verify.proof.ok", "eddsa-rdfc-2022"); got != "Allekirjoitus on kelvollinen (eddsa-rdfc-2022)." {
 		t.Errorf("substitution: %q", got)
 	}
+	c := credential.Check{Name: "status", Key: "verify.status.revoked", Message: "The issuer has revoked the credential."}
+	if got := c.In("sv"); got != "Utfärdaren har återkallat intyget." {
+		t.Errorf("Check.In: %q", got)
+	}
 }
 
 func TestIsURL(t *testing.T) {
