@@ -53,7 +53,7 @@ func login(t *testing.T, c *oidc.Client, state, nonce string) (code string) {
 }
 
 func TestLoginSucceeds(t *testing.T) {
-	p := oidctest.New(t)
+	p := oidctest.New(t, oidctest.Options{})
 	c := newClient(t, p)
 	if c.ID() != "test" || c.Name() != "Testi-IdP" {
 		t.Fatalf("ID/Name = %q/%q", c.ID(), c.Name())
@@ -78,8 +78,7 @@ func TestLoginSucceeds(t *testing.T) {
 }
 
 func TestEmailVerifiedAsString(t *testing.T) {
-	p := oidctest.New(t)
-	p.Claims = map[string]any{"email_verified": "false"}
+	p := oidctest.New(t, oidctest.Options{Claims: map[string]any{"email_verified": "false"}})
 	c := newClient(t, p)
 	id, err := c.Exchange(context.Background(), login(t, c, "s", "n"), "n", redirect)
 	if err != nil || id.EmailVerified {
@@ -94,15 +93,15 @@ func TestLoginFails(t *testing.T) {
 	}
 	cases := []struct {
 		name       string
-		setup      func(p *oidctest.Provider)
+		opts       oidctest.Options
 		clientOpts func(p *oidctest.Provider) []oidc.Option
 		nonce      string // nonce given to Exchange (default: the login's)
 		want       string // substring of the wrapped cause
 	}{
-		{name: "wrong nonce in token", setup: func(p *oidctest.Provider) { p.NonceOverride = "evil" }, want: "nonce"},
-		{name: "wrong audience", setup: func(p *oidctest.Provider) { p.AudOverride = "someone-else" }, want: "audience"},
-		{name: "expired token", setup: func(p *oidctest.Provider) { p.Lifetime = -time.Minute }, want: "expired"},
-		{name: "signed with another key", setup: func(p *oidctest.Provider) { p.SignWith = otherKey }, want: "signature"},
+		{name: "wrong nonce in token", opts: oidctest.Options{NonceOverride: "evil"}, want: "nonce"},
+		{name: "wrong audience", opts: oidctest.Options{AudOverride: "someone-else"}, want: "audience"},
+		{name: "expired token", opts: oidctest.Options{Lifetime: -time.Minute}, want: "expired"},
+		{name: "signed with another key", opts: oidctest.Options{SignWith: otherKey}, want: "signature"},
 		{name: "bad PKCE verifier", nonce: "another-nonce", want: "PKCE"},
 		{name: "expired by the client's clock", clientOpts: func(p *oidctest.Provider) []oidc.Option {
 			return []oidc.Option{oidc.WithClock(func() time.Time { return time.Now().Add(time.Hour) })}
@@ -110,10 +109,7 @@ func TestLoginFails(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p := oidctest.New(t)
-			if tc.setup != nil {
-				tc.setup(p)
-			}
+			p := oidctest.New(t, tc.opts)
 			var opts []oidc.Option
 			if tc.clientOpts != nil {
 				opts = tc.clientOpts(p)
@@ -140,7 +136,7 @@ func TestLoginFails(t *testing.T) {
 }
 
 func TestBadCodeAndDiscovery(t *testing.T) {
-	p := oidctest.New(t)
+	p := oidctest.New(t, oidctest.Options{})
 	c := newClient(t, p)
 	if _, err := c.Exchange(context.Background(), "made-up", "n", redirect); pokot.ErrorCode(err) != pokot.EUNAUTHORIZED {
 		t.Fatalf("made-up code: %v", err)

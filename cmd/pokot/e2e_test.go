@@ -504,8 +504,9 @@ func TestUserAddCommand(t *testing.T) {
 // redirects, the code exchange with PKCE from the server process, and the session.
 func TestServeOIDCSignIn(t *testing.T) {
 	bin := buildPokot(t)
-	idp := oidctest.New(t)
-	idp.Claims = map[string]any{"sub": "idp-laura", "email": "Laura.Nieminen@hamk.example", "email_verified": true, "name": "Laura N."}
+	idp := oidctest.New(t, oidctest.Options{Claims: map[string]any{
+		"sub": "idp-laura", "email": "Laura.Nieminen@hamk.example", "email_verified": true, "name": "Laura N.",
+	}})
 	dir := t.TempDir()
 	s := startServe(t, bin, dir, []string{
 		"POKOT_OIDC_TESTIDP_ISSUER=" + idp.Issuer(),

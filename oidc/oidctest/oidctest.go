@@ -23,45 +23,55 @@ import (
 
 // Provider is the test provider. Set the knobs before the flow under test starts.
 type Provider struct {
-	t   testing.TB
-	srv *httptest.Server
-	key *rsa.PrivateKey
+	t      testing.TB
+	issuer string
+	key    *rsa.PrivateKey
+	opts   Options
 
 	ClientID, ClientSecret string // the one registered client
-
-	NonceOverride string          // put this nonce into the ID token
-	AudOverride   string          // put this audience into the ID token
-	Lifetime      time.Duration   // ID token lifetime (negative: already expired); default 5 min
-	SignWith      *rsa.PrivateKey // sign with this key instead of the published one
-	Claims        map[string]any  // claims to add or replace (sub, email, email_verified, name, …)
 
 	mu    sync.Mutex
 	codes map[string]grant
 }
 
+// Options make the provider misbehave or describe another person. They are fixed when the
+// provider starts: its handlers run in other goroutines (and serve other processes).
+type Options struct {
+	NonceOverride string          // put this nonce into the ID token
+	AudOverride   string          // put this audience into the ID token
+	Lifetime      time.Duration   // ID token lifetime (negative: already expired); default 5 min
+	SignWith      *rsa.PrivateKey // sign with this key instead of the published one
+	Claims        map[string]any  // claims to add or replace (sub, email, email_verified, name, …)
+}
+
 type grant struct{ challenge, nonce, redirect string }
 
 // New starts a provider that is stopped when the test ends.
-func New(t testing.TB) *Provider {
+func New(t testing.TB, opts Options) *Provider {
 	t.Helper()
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Provider{t: t, key: key, Lifetime: 5 * time.Minute, codes: map[string]grant{},
+	if opts.Lifetime == 0 {
+		opts.Lifetime = 5 * time.Minute
+	}
+	p := &Provider{t: t, key: key, opts: opts, codes: map[string]grant{},
 		ClientID: "pokot-test", ClientSecret: "client-secret-123"}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /.well-known/openid-configuration", p.discovery)
 	mux.HandleFunc("GET /authorize", p.authorize)
 	mux.HandleFunc("POST /token", p.token)
 	mux.HandleFunc("GET /keys", p.keys)
-	p.srv = httptest.NewServer(mux)
-	t.Cleanup(p.srv.Close)
+	srv := httptest.NewUnstartedServer(mux)
+	p.issuer = "http://" + srv.Listener.Addr().String()
+	srv.Start()
+	t.Cleanup(srv.Close)
 	return p
 }
 
 // Issuer returns the issuer URL (http://127.0.0.1:port).
-func (p *Provider) Issuer() string { return p.srv.URL }
+func (p *Provider) Issuer() string { return p.issuer }
 
 func (p *Provider) discovery(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, map[string]any{
@@ -138,24 +148,24 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 		"sub":            "248289761001",
 		"aud":            p.ClientID,
 		"iat":            now.Unix(),
-		"exp":            now.Add(p.Lifetime).Unix(),
+		"exp":            now.Add(p.opts.Lifetime).Unix(),
 		"nonce":          g.nonce,
 		"email":          "Aino.Korhonen@Example.FI",
 		"email_verified": true,
 		"name":           "Aino Korhonen",
 	}
-	if p.NonceOverride != "" {
-		claims["nonce"] = p.NonceOverride
+	if p.opts.NonceOverride != "" {
+		claims["nonce"] = p.opts.NonceOverride
 	}
-	if p.AudOverride != "" {
-		claims["aud"] = p.AudOverride
+	if p.opts.AudOverride != "" {
+		claims["aud"] = p.opts.AudOverride
 	}
-	for k, v := range p.Claims {
+	for k, v := range p.opts.Claims {
 		claims[k] = v
 	}
 	key := p.key
-	if p.SignWith != nil {
-		key = p.SignWith
+	if p.opts.SignWith != nil {
+		key = p.opts.SignWith
 	}
 	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: key, KeyID: "k1"}},
 		(&jose.SignerOptions{}).WithType("JWT"))
