@@ -83,6 +83,9 @@ type IssuerService interface {
 	// (0 for 131,072) when none has. Concurrent callers, in one process or many, never get
 	// the same index. EINVALID for an unknown purpose, ENOTFOUND for an unknown organisation.
 	AllocateStatus(ctx context.Context, orgID int64, purpose, credentialID string, size int) (*StatusEntry, error)
+	// AllocateStatuses is AllocateStatus for a batch, one entry per credential id, in one
+	// transaction: all or none.
+	AllocateStatuses(ctx context.Context, orgID int64, purpose string, credentialIDs []string, size int) ([]*StatusEntry, error)
 	// SetStatus sets (set) or clears the bit of an allocated entry with a reason, and
 	// invalidates the list's signed form. ENOTFOUND ("err.status_not_found") for an index
 	// that was never allocated; ECONFLICT ("err.status_already_revoked",

@@ -40,14 +40,14 @@ func (c *clock) Add(d time.Duration) {
 
 func newClock() *clock { return &clock{t: time.Date(2026, 3, 14, 9, 26, 53, 0, time.UTC)} }
 
-func masterKey(t *testing.T) []byte {
+func masterKey(t testing.TB) []byte {
 	t.Helper()
 	k := make([]byte, issuer.MasterKeySize)
 	rand.Read(k)
 	return k
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +79,7 @@ type env struct {
 	key   []byte
 }
 
-func newEnv(t *testing.T, baseURL string) *env {
+func newEnv(t testing.TB, baseURL string) *env {
 	t.Helper()
 	db := sqldbtest.New(t)
 	e := &env{db: db, clock: newClock(), key: masterKey(t)}
@@ -90,7 +90,7 @@ func newEnv(t *testing.T, baseURL string) *env {
 	return e
 }
 
-func newOrg(t *testing.T, db *sqldb.DB, slug string) *pokot.Organisation {
+func newOrg(t testing.TB, db *sqldb.DB, slug string) *pokot.Organisation {
 	t.Helper()
 	o := &pokot.Organisation{
 		Slug:       slug,
@@ -103,7 +103,7 @@ func newOrg(t *testing.T, db *sqldb.DB, slug string) *pokot.Organisation {
 }
 
 // unsigned returns the OB 3.0 implementation guide's credential with a fresh id.
-func unsigned(t *testing.T) map[string]any {
+func unsigned(t testing.TB) map[string]any {
 	t.Helper()
 	b, err := os.ReadFile("testdata/ob3-ldp-unsigned.json")
 	must(t, err)

@@ -22,7 +22,12 @@ func (s *Service) AllocateStatus(ctx context.Context, org *pokot.Organisation, p
 	if err != nil {
 		return nil, err
 	}
-	entry, err := status.NewEntry(s.StatusListURL(org, purpose, e.List), purpose, e.Index)
+	return s.entry(org, e)
+}
+
+// entry returns the credentialStatus object of an allocated entry.
+func (s *Service) entry(org *pokot.Organisation, e *pokot.StatusEntry) (map[string]any, error) {
+	entry, err := status.NewEntry(s.StatusListURL(org, e.Purpose, e.List), e.Purpose, e.Index)
 	if err != nil {
 		return nil, pokot.Errorf(pokot.EINTERNAL, "status entry: %v", err)
 	}

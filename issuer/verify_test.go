@@ -176,3 +176,42 @@ func TestSuspension(t *testing.T) {
 	_, err = e.svc.SetCredentialStatus(ctx, e.org, "urn:uuid:unknown", pokot.StatusSuspension, true, "x")
 	wantCode(t, err, pokot.ENOTFOUND, "err.status_not_found")
 }
+
+// TestSignBatch signs a batch: each credential keeps its order and its own id, gets a
+// distinct revocation index, and verifies.
+func TestSignBatch(t *testing.T) {
+	e := newEnv(t, "https://pokot.example.fi")
+	batch := make([]map[string]any, 20)
+	for i := range batch {
+		batch[i] = unsigned(t)
+	}
+	delete(batch[3], "id")
+	out, err := e.svc.SignBatch(ctx, e.org, batch)
+	must(t, err)
+	v := published(t, e, 1)
+	seen := map[string]bool{}
+	for i, c := range out {
+		if i != 3 && c["id"] != batch[i]["id"] {
+			t.Fatalf("credential %d came back as %v", i, c["id"])
+		}
+		if i == 3 && !strings.HasPrefix(c["id"].(string), "urn:uuid:") {
+			t.Fatalf("credential without id got %v", c["id"])
+		}
+		idx := c["credentialStatus"].(map[string]any)["statusListIndex"].(string)
+		if seen[idx] {
+			t.Fatalf("index %s given twice", idx)
+		}
+		seen[idx] = true
+		if r := verify(t, v, c); !r.Verified {
+			t.Fatalf("credential %d: %v", i, failed(r))
+		}
+		es, err := e.db.StatusEntriesOf(ctx, e.org.ID, c["id"].(string))
+		must(t, err)
+		if len(es) != 1 || es[0].Purpose != pokot.StatusRevocation {
+			t.Fatalf("credential %d: entries %v", i, es)
+		}
+	}
+	if _, err := e.svc.SignBatch(ctx, e.org, []map[string]any{unsigned(t), nil}); pokot.ErrorCode(err) != pokot.EINVALID {
+		t.Fatalf("a batch with a nil credential: %v", err)
+	}
+}

@@ -53,6 +53,16 @@ func scanStatusEntry(s interface{ Scan(...any) error }) (*pokot.StatusEntry, err
 // status_entries refuses a second holder of an index whatever happens, so an index is never
 // handed out twice. EINVALID, ENOTFOUND.
 func (db *DB) AllocateStatus(ctx context.Context, orgID int64, purpose, credentialID string, size int) (*pokot.StatusEntry, error) {
+	es, err := db.AllocateStatuses(ctx, orgID, purpose, []string{credentialID}, size)
+	if err != nil {
+		return nil, err
+	}
+	return es[0], nil
+}
+
+// AllocateStatuses is AllocateStatus for a batch, one entry per credential id, in one
+// transaction: all or none are allocated. EINVALID, ENOTFOUND.
+func (db *DB) AllocateStatuses(ctx context.Context, orgID int64, purpose string, credentialIDs []string, size int) ([]*pokot.StatusEntry, error) {
 	if err := validPurpose(purpose); err != nil {
 		return nil, err
 	}
@@ -62,19 +72,27 @@ func (db *DB) AllocateStatus(ctx context.Context, orgID int64, purpose, credenti
 	if size < minStatusListSize || size > status.MaxSize {
 		return nil, pokot.FieldError("size", "err.status_list_size", "a status list has 131,072 to 134,217,728 entries")
 	}
-	var e *pokot.StatusEntry
+	var es []*pokot.StatusEntry
 	var err error
 	for try := 0; try < allocRetries; try++ {
 		err = db.tx(ctx, func(tx *sql.Tx) error {
-			var err error
-			e, err = db.allocate(ctx, tx, orgID, purpose, credentialID, size)
-			return err
+			es = make([]*pokot.StatusEntry, len(credentialIDs))
+			for i, id := range credentialIDs {
+				var err error
+				if es[i], err = db.allocate(ctx, tx, orgID, purpose, id, size); err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 		if pokot.ErrorCode(err) != pokot.ECONFLICT {
 			break
 		}
 	}
-	return e, err
+	if err != nil {
+		return nil, err
+	}
+	return es, nil
 }
 
 func (db *DB) allocate(ctx context.Context, tx *sql.Tx, orgID int64, purpose, credentialID string, size int) (*pokot.StatusEntry, error) {

@@ -146,6 +146,32 @@ func TestStatusSet(t *testing.T) {
 	wantCode(t, err, pokot.EINVALID, "err.status_purpose")
 }
 
+func TestStatusAllocateBatch(t *testing.T) {
+	db := sqldbtest.New(t)
+	org := newOrg(t, db, "omnia")
+	ids := []string{"urn:a", "urn:b", "urn:c"}
+	es, err := db.AllocateStatuses(ctx, org.ID, pokot.StatusSuspension, ids, 0)
+	must(t, err)
+	if len(es) != 3 || es[0].Index == es[1].Index || es[1].Index == es[2].Index || es[0].Index == es[2].Index {
+		t.Fatalf("AllocateStatuses = %v", es)
+	}
+	for i, e := range es {
+		got, err := db.StatusEntriesOf(ctx, org.ID, ids[i])
+		must(t, err)
+		if len(got) != 1 || got[0].Index != e.Index || got[0].Purpose != pokot.StatusSuspension {
+			t.Fatalf("entry of %s: %v", ids[i], got)
+		}
+	}
+	// All or nothing: a batch for a missing organisation stores nothing.
+	_, err = db.AllocateStatuses(ctx, 99999, pokot.StatusSuspension, ids, 0)
+	wantCode(t, err, pokot.ENOTFOUND)
+	l, err := db.StatusList(ctx, org.ID, pokot.StatusSuspension, 1)
+	must(t, err)
+	if l.Used != 3 {
+		t.Fatalf("used %d, want 3", l.Used)
+	}
+}
+
 // TestStatusRotationInvalidates checks that a key rotation marks the lists for re-signing.
 func TestStatusRotationInvalidates(t *testing.T) {
 	db := sqldbtest.New(t)
