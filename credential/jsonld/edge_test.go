@@ -3,6 +3,7 @@ package jsonld
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -180,5 +181,47 @@ func TestFallback(t *testing.T) {
 	rel := parseDoc(t, `{"@context": {"@vocab": "http://ex.org/", "r": {"@reverse": "http://ex.org/p"}}, "@id": "relative", "a": 1}`)
 	if _, err := Default.Canonicalize(rel); !errors.Is(err, ErrRelativeIRI) {
 		t.Errorf("fallback: want ErrRelativeIRI, got %v", err)
+	}
+}
+
+// TestJSONNumbers: documents decoded with json.Decoder.UseNumber give the
+// same canonical form as with float64 numbers.
+func TestJSONNumbers(t *testing.T) {
+	src := `{"@context": {"@vocab": "http://ex.org/", "j": {"@type": "@json"}}, "@id": "http://ex.org/s",
+		"i": 42, "f": 2.5, "big": 1e20, "j": {"n": 1.0, "m": [3, 0.1]}, "v": {"@value": 7}}`
+	want, err := Default.Canonicalize(parseDoc(t, src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(strings.NewReader(src))
+	dec.UseNumber()
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Default.Canonicalize(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("UseNumber:\n%s\nfloat64:\n%s", got, want)
+	}
+	if !strings.Contains(got, `"{\"m\":[3,0.1],\"n\":1}"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON>`) {
+		t.Errorf("JSON literal not canonical:\n%s", got)
+	}
+}
+
+// TestInputNotModified: canonicalizing (natively or through the fallback)
+// leaves the caller's document as it was.
+func TestInputNotModified(t *testing.T) {
+	for _, src := range []string{edgeDocs["lists"], edgeDocs["embedded contexts"],
+		`{"@context": {"@vocab": "http://ex.org/", "r": {"@reverse": "http://ex.org/p"}}, "@id": "http://ex.org/s", "r": {"@id": "http://ex.org/o"}}`} {
+		doc, orig := parseDoc(t, src), parseDoc(t, src)
+		if _, err := Default.Canonicalize(doc); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(doc, orig) {
+			t.Errorf("document modified:\n%v\n%v", doc, orig)
+		}
 	}
 }
