@@ -103,13 +103,15 @@ func New(d Deps) (http.Handler, error) {
 	if s.dummyPW, err = dummyHash(); err != nil {
 		return nil, err
 	}
+	// The same *http.Request reaches the router through every layer, so that the log and
+	// Instrument can read the matched route pattern (r.Pattern) afterwards.
 	var h http.Handler = s.routes(d.API, d.Metrics)
 	h = s.recoverPanics(h)
+	h = s.limitBody(h)
 	h = s.logRequests(h)
 	if d.Instrument != nil {
 		h = d.Instrument(h)
 	}
-	h = s.limitBody(h)
 	h = s.securityHeaders(h)
 	return h, nil
 }
