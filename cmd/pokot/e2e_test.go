@@ -205,7 +205,7 @@ func signIn(t *testing.T, c *http.Client, base, email, pw string) {
 func TestServeEndToEnd(t *testing.T) {
 	bin := buildPokot(t)
 	dir := t.TempDir()
-	s := startServe(t, bin, dir, []string{"POKOT_LOG_FORMAT=json"}, "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "e2e.db"), "--demo")
+	s := startServe(t, bin, dir, []string{"POKOT_LOG_FORMAT=json"}, "--addr", "127.0.0.1:0", "--db", sqldbtest.DSN(t), "--demo")
 	c := browser(t)
 
 	for _, p := range []string{"/healthz", "/readyz"} {
@@ -419,7 +419,7 @@ func TestServeBadFlagsAndEnvironment(t *testing.T) {
 }
 
 func TestMigrateCommand(t *testing.T) {
-	dbPath := filepath.Join(t.TempDir(), "m.db")
+	dbPath := sqldbtest.DSN(t) // SQLite, or PostgreSQL when the test run has one
 	code, out, stderr := runPokot(t, "", "migrate", "--db", dbPath)
 	if code != 0 || !strings.Contains(out, "applied 0001-") || !strings.Contains(out, "migrated") {
 		t.Fatalf("first run: %d %q %q", code, out, stderr)
@@ -441,7 +441,7 @@ func TestMigrateCommand(t *testing.T) {
 }
 
 func TestUserAddCommand(t *testing.T) {
-	dbPath := filepath.Join(t.TempDir(), "u.db")
+	dbPath := sqldbtest.DSN(t)
 	code, out, stderr := runPokot(t, "", "user", "add", "--db", dbPath, "--email", "Yllapitaja.Testi@Example.FI", "--name", "Ylva Ylläpitäjä", "--admin")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
