@@ -40,3 +40,14 @@ func BenchmarkPoisonRefused(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCycleRefused: how long refusing a 2,000-node blank node cycle takes.
+func BenchmarkCycleRefused(b *testing.B) {
+	qs := cycle(2000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := rdfc.Canonicalize(qs, rdfc.Options{}); err == nil {
+			b.Fatal("accepted")
+		}
+	}
+}

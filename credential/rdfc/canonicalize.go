@@ -21,10 +21,12 @@ var ErrTooComplex = errors.New("rdfc: dataset too complex to canonicalize within
 // ErrUnsupportedHash is returned for a hash algorithm other than SHA-256 or SHA-384.
 var ErrUnsupportedHash = errors.New("rdfc: unsupported hash algorithm")
 
-// DefaultMaxWork is the default bound on Hash N-Degree Quads calls plus
-// permutations tried. Ordinary credentials need none; the most complex test
-// of the RDFC-1.0 suite (test044) needs 3,348.
-const DefaultMaxWork = 20000
+// DefaultMaxWork is the default bound on the work spent on blank nodes that
+// first-degree hashes cannot tell apart: one unit per Hash N-Degree Quads
+// call, per quad it hashes, per permutation and per identifier copied.
+// Ordinary credentials need none; the most complex test of the RDFC-1.0
+// suite (test044) needs 22,668.
+const DefaultMaxWork = 100_000
 
 // maxPermute bounds the size of one set of related blank nodes that is
 // permuted; 9! permutations already exceed any sensible work limit.

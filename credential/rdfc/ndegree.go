@@ -64,9 +64,12 @@ func (st *canonState) hashRelated(related string, q *Quad, is *issuer, position 
 }
 
 // hashNDegree is the Hash N-Degree Quads algorithm (4.8), bounded by the
-// work limit and a recursion depth equal to the number of blank nodes.
+// work limit and a recursion depth equal to the number of blank nodes. Work
+// is counted in proportion to what is done (quads hashed, identifiers
+// copied), so that large datasets cannot make each unit expensive.
 func (st *canonState) hashNDegree(n string, is *issuer, depth int) (string, *issuer, error) {
-	if err := st.spend(1); err != nil {
+	// One unit for the call and one per quad whose related blank nodes are hashed.
+	if err := st.spend(1 + len(st.bnodes[n])); err != nil {
 		return "", nil, err
 	}
 	if depth > len(st.bnodes) {
@@ -103,7 +106,8 @@ func (st *canonState) hashNDegree(n string, is *issuer, depth int) (string, *iss
 		var chosenIssuer *issuer
 		var err error
 		permute(nodes, func(p []string) bool {
-			if err = st.spend(1); err != nil {
+			// One unit for the permutation and one per identifier copied.
+			if err = st.spend(1 + len(is.order)); err != nil {
 				return false
 			}
 			cp := is.clone()

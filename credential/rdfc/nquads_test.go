@@ -133,3 +133,26 @@ func TestLabelsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// cycle returns a directed cycle of n blank nodes, which first-degree
+// hashes cannot tell apart.
+func cycle(n int) []rdfc.Quad {
+	qs := make([]rdfc.Quad, n)
+	for i := range qs {
+		qs[i] = rdfc.Quad{Subject: rdfc.Blank(fmt.Sprint("n", i)), Predicate: rdfc.IRI("http://p"), Object: rdfc.Blank(fmt.Sprint("n", (i+1)%n))}
+	}
+	return qs
+}
+
+// TestLargeCycleRefused: work is counted in proportion to its cost, so a
+// large symmetric graph is refused by the same bound as the poison clique
+// (its cost is measured by BenchmarkCycleRefused), while a small one is fine.
+func TestLargeCycleRefused(t *testing.T) {
+	if _, err := rdfc.Canonicalize(cycle(2000), rdfc.Options{}); !errors.Is(err, rdfc.ErrTooComplex) {
+		t.Fatalf("cycle of 2000: want ErrTooComplex, got %v", err)
+	}
+	r, err := rdfc.Canonicalize(cycle(8), rdfc.Options{})
+	if err != nil || len(r.Lines) != 8 {
+		t.Fatalf("cycle of 8: %v", err)
+	}
+}
