@@ -333,17 +333,14 @@ func newMetrics(db *sqldb.DB, logger *slog.Logger) *metrics.Registry {
 		n, err := db.MailQueueDepth(ctx)
 		return float64(n), err
 	})
-	var jobs any = db
-	if js, ok := jobs.(domain.JobService); ok {
-		reg.Gauge("pokot_job_queue_depth", "Background jobs waiting to run, all kinds.", func(ctx context.Context) (float64, error) {
-			byKind, err := js.JobQueueDepth(ctx)
-			n := 0
-			for _, k := range byKind {
-				n += k
-			}
-			return float64(n), err
-		})
-	}
+	reg.Gauge("pokot_job_queue_depth", "Background jobs waiting to run, all kinds.", func(ctx context.Context) (float64, error) {
+		byKind, err := db.JobQueueDepth(ctx)
+		n := 0
+		for _, k := range byKind {
+			n += k
+		}
+		return float64(n), err
+	})
 	return reg
 }
 
