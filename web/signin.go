@@ -112,13 +112,21 @@ func (s *server) signoutEverywhere(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-// clientIP is the peer address (no proxy headers are trusted).
+// clientIP is the peer address for throttling (no proxy headers are trusted); IPv6
+// addresses are cut to their /64 network, which one client usually holds whole.
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return host
+	}
+	if ip.To4() == nil {
+		return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+	}
+	return ip.String()
 }
 
 // dummyHash is verified when the e-mail is unknown, so that the response takes as long.
