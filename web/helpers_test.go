@@ -26,7 +26,7 @@ import (
 // env is one site under test: the real handler on a real (SQLite or PostgreSQL) database,
 // with the real mail queue in outbox mode and a clock the test can move.
 type env struct {
-	t   *testing.T
+	t   testing.TB
 	db  *sqldb.DB
 	srv *httptest.Server
 	cfg pokot.Config
@@ -38,6 +38,12 @@ type env struct {
 type envOption func(*web.Deps)
 
 func newEnv(t *testing.T, opts ...envOption) *env {
+	t.Helper()
+	return newEnvTB(t, opts...)
+}
+
+// newEnvTB is newEnv for tests and benchmarks.
+func newEnvTB(t testing.TB, opts ...envOption) *env {
 	t.Helper()
 	db := sqldbtest.New(t)
 	e := &env{t: t, db: db, now: time.Date(2025, 10, 7, 11, 0, 0, 0, time.UTC)}
@@ -85,7 +91,7 @@ func (e *env) advance(d time.Duration) {
 var ctx = context.Background()
 
 // testWriter sends the server's warnings and errors to the test log.
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w testWriter) Write(b []byte) (int, error) {
 	w.t.Helper()

@@ -45,7 +45,7 @@ func TestOIDC(t *testing.T) {
 		return idp.state
 	}
 	b := e.browser()
-	wantBody(t, b.get("/signin"), `href="/auth/oidc/testidp"`, "Test IdP")
+	wantBody(t, b.get("/signin?next=/profile"), `href="/auth/oidc/testidp?next=%2fprofile"`, "Test IdP")
 
 	// Unverified e-mail of an unknown subject: refused, nobody created or signed in.
 	idp.id = web.Identity{Subject: "sub-1", Email: "maija@hamk.fi", EmailVerified: false}
