@@ -231,7 +231,16 @@ func TestCallbacks(t *testing.T) {
 	reg.Gauge("pokot_mail_queue_depth", "Queued e-mails.", func(context.Context) (float64, error) { return 3, nil })
 	reg.Gauge("pokot_broken", "Always fails.", func(context.Context) (float64, error) { return 0, errors.New("db down") })
 	reg.DBStats(func() sql.DBStats { return sql.DBStats{OpenConnections: 4, InUse: 1, Idle: 3, WaitCount: 9} })
+	reg.GaugeVec("pokot_job_queue_depth", "Queued jobs by kind.", "kind", func(context.Context) (map[string]float64, error) {
+		return map[string]float64{"credential.issue": 5, `odd"kind`: 1}, nil
+	})
 	types, ss := scrape(t, reg)
+	if n, ok := find(ss, "pokot_job_queue_depth", map[string]string{"kind": "credential.issue"}); !ok || n != 5 {
+		t.Errorf("job queue by kind: %v %v", n, ok)
+	}
+	if n, ok := find(ss, "pokot_job_queue_depth", map[string]string{"kind": `odd"kind`}); !ok || n != 1 {
+		t.Errorf("escaped kind: %v %v", n, ok)
+	}
 	for name, want := range map[string]float64{
 		"pokot_mail_queue_depth":      3,
 		"pokot_db_open_connections":   4,

@@ -20,10 +20,16 @@ import (
 // Func reads the current value of a callback metric at scrape time.
 type Func func(ctx context.Context) (float64, error)
 
-// callback is a gauge or counter whose value is read when /metrics is scraped.
+// VecFunc reads the current values of a labelled callback metric, by label value.
+type VecFunc func(ctx context.Context) (map[string]float64, error)
+
+// callback is a gauge or counter whose value is read when /metrics is scraped; with a
+// label, vf gives one sample per label value.
 type callback struct {
 	name, help, kind string
 	f                Func
+	label            string
+	vf               VecFunc
 }
 
 // Registry holds the metrics of one process. The zero value is not usable; call New.
@@ -51,13 +57,27 @@ func New(logger *slog.Logger) *Registry {
 
 // Gauge registers a gauge whose value f returns at scrape time. name must be a valid
 // Prometheus metric name; registering a name twice panics, as it is a programming error.
-func (r *Registry) Gauge(name, help string, f Func) { r.register(name, help, "gauge", f) }
+func (r *Registry) Gauge(name, help string, f Func) {
+	r.register(callback{name: name, help: help, kind: "gauge", f: f})
+}
 
 // Counter registers a monotonically increasing value (e.g. sql.DBStats.WaitCount) read at
 // scrape time.
-func (r *Registry) Counter(name, help string, f Func) { r.register(name, help, "counter", f) }
+func (r *Registry) Counter(name, help string, f Func) {
+	r.register(callback{name: name, help: help, kind: "counter", f: f})
+}
 
-func (r *Registry) register(name, help, kind string, f Func) {
+// GaugeVec registers a gauge with one label whose samples f returns at scrape time, e.g.
+// queued jobs by kind.
+func (r *Registry) GaugeVec(name, help, label string, f VecFunc) {
+	if !validName(label) || strings.HasPrefix(label, "__") {
+		panic("metrics: invalid label name " + strconv.Quote(label))
+	}
+	r.register(callback{name: name, help: help, kind: "gauge", label: label, vf: f})
+}
+
+func (r *Registry) register(c callback) {
+	name := c.name
 	if !validName(name) {
 		panic("metrics: invalid metric name " + strconv.Quote(name))
 	}
@@ -68,7 +88,7 @@ func (r *Registry) register(name, help, kind string, f Func) {
 			panic("metrics: duplicate metric " + name)
 		}
 	}
-	r.callbacks = append(r.callbacks, callback{name: name, help: help, kind: kind, f: f})
+	r.callbacks = append(r.callbacks, c)
 }
 
 // Handler serves the metrics in the Prometheus text exposition format 0.0.4.
@@ -99,6 +119,23 @@ func (r *Registry) write(ctx context.Context, w *strings.Builder) {
 	r.mu.Unlock()
 	sort.Slice(cbs, func(i, j int) bool { return cbs[i].name < cbs[j].name })
 	for _, c := range cbs {
+		if c.vf != nil {
+			vs, err := c.vf(ctx)
+			if err != nil {
+				r.logger.Warn("metrics: callback failed", "metric", c.name, "err", err)
+				continue
+			}
+			writeHeader(w, c.name, c.help, c.kind)
+			keys := make([]string, 0, len(vs))
+			for k := range vs {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				fmt.Fprintf(w, "%s{%s=\"%s\"} %s\n", c.name, c.label, escapeLabel(k), formatFloat(vs[k]))
+			}
+			continue
+		}
 		v, err := c.f(ctx)
 		if err != nil {
 			// A missing sample is better than a wrong one; the log says why.

@@ -258,7 +258,7 @@ func TestServeEndToEnd(t *testing.T) {
 		`# TYPE pokot_http_request_duration_seconds histogram`,
 		`pokot_db_open_connections `,
 		`pokot_mail_queue_depth 0`,
-		`pokot_job_queue_depth 0`,
+		`# TYPE pokot_job_queue_depth gauge`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %q", want)

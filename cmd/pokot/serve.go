@@ -333,13 +333,13 @@ func newMetrics(db *sqldb.DB, logger *slog.Logger) *metrics.Registry {
 		n, err := db.MailQueueDepth(ctx)
 		return float64(n), err
 	})
-	reg.Gauge("pokot_job_queue_depth", "Background jobs waiting to run, all kinds.", func(ctx context.Context) (float64, error) {
+	reg.GaugeVec("pokot_job_queue_depth", "Background jobs waiting to run, by kind.", "kind", func(ctx context.Context) (map[string]float64, error) {
 		byKind, err := db.JobQueueDepth(ctx)
-		n := 0
-		for _, k := range byKind {
-			n += k
+		out := make(map[string]float64, len(byKind))
+		for k, n := range byKind {
+			out[k] = float64(n)
 		}
-		return float64(n), err
+		return out, err
 	})
 	return reg
 }
