@@ -20,6 +20,9 @@ var errUnsupported = errors.New("jsonld: feature not supported by the native eng
 const maxContextDepth = 32
 
 // maxDerived bounds the cache of contexts derived from one active context.
+// Limits.MaxCachedContexts bounds all of a Processor's: documents choose
+// which scoped contexts apply in which order, so without a bound a stream
+// of crafted documents could grow the cache without end.
 const maxDerived = 256
 
 // termDef is a term definition (JSON-LD 1.1 API, 4.2).
@@ -124,11 +127,12 @@ func (cp *ctxProc) cachedProcess(active *activeContext, local any, def *termDef,
 	if err != nil {
 		return nil, err
 	}
-	if cacheable {
+	if cacheable && cp.p.nCached.Load() < int64(cp.p.limits.MaxCachedContexts) {
 		active.mu.Lock()
 		if active.nDerive < maxDerived {
 			active.nDerive++
 			active.derived.Store(key, res)
+			cp.p.nCached.Add(1)
 		}
 		active.mu.Unlock()
 	}

@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pokot/pokot/credential/rdfc"
 )
@@ -59,16 +60,19 @@ type Limits struct {
 	MaxQuads int
 	// MaxWork bounds the RDFC-1.0 work (see rdfc.Options.MaxWork).
 	MaxWork int
+	// MaxCachedContexts bounds the processed contexts a Processor keeps.
+	MaxCachedContexts int
 }
 
 // DefaultLimits are generous for credentials and small for attackers.
 var DefaultLimits = Limits{
-	MaxValues:      100_000,
-	MaxDepth:       64,
-	MaxStringBytes: 8 << 20,
-	MaxBlankNodes:  4096,
-	MaxQuads:       100_000,
-	MaxWork:        rdfc.DefaultMaxWork,
+	MaxValues:         100_000,
+	MaxDepth:          64,
+	MaxStringBytes:    8 << 20,
+	MaxBlankNodes:     4096,
+	MaxQuads:          100_000,
+	MaxWork:           rdfc.DefaultMaxWork,
+	MaxCachedContexts: 4096,
 }
 
 // Processor converts JSON-LD to RDF with a fixed set of contexts and limits.
@@ -79,6 +83,7 @@ type Processor struct {
 	cache    contextCache
 	rootOnce sync.Once
 	rootCtx  *activeContext
+	nCached  atomic.Int64 // processed contexts held in the cache
 }
 
 // Option configures a Processor.
@@ -104,6 +109,9 @@ func WithLimits(l Limits) Option {
 		}
 		if l.MaxWork != 0 {
 			p.limits.MaxWork = l.MaxWork
+		}
+		if l.MaxCachedContexts > 0 {
+			p.limits.MaxCachedContexts = l.MaxCachedContexts
 		}
 	}
 }
