@@ -27,6 +27,21 @@ const (
 	cacheStatus   = "public, no-cache"
 )
 
+// Patterns are the routes of Handler, for mounting it in another mux:
+//
+//	h := svc.Handler()
+//	for _, p := range issuer.Patterns {
+//		mux.Handle(p, h)
+//	}
+var Patterns = []string{
+	"GET /orgs/{slug}/did.json",
+	"GET /orgs/{slug}/profile.json",
+	"GET /orgs/{slug}/status/{purpose}/{n}",
+	"OPTIONS /orgs/{slug}/did.json",
+	"OPTIONS /orgs/{slug}/profile.json",
+	"OPTIONS /orgs/{slug}/status/{purpose}/{n}",
+}
+
 // Handler serves the organisations' public documents, without sign-in and open to any
 // origin (CORS), with Go 1.22 patterns:
 //
@@ -34,8 +49,7 @@ const (
 //	GET /orgs/{slug}/profile.json             the OB 3.0 issuer Profile (application/ld+json)
 //	GET /orgs/{slug}/status/{purpose}/{n}     a signed BitstringStatusListCredential (application/vc+ld+json)
 //
-// Mount it at the root of the platform's mux for the pattern "/orgs/{slug}/…" or pass the
-// three patterns to it; errors are RFC 9457 problem documents, details only in s.Logger.
+// Mount it in the platform's mux under Patterns (the paths are not stripped); errors are RFC 9457 problem documents, details only in s.Logger.
 func (s *Service) Handler() http.Handler {
 	logger := s.Logger
 	if logger == nil {

@@ -29,9 +29,18 @@ func get(t *testing.T, h http.Handler, path string, hdr ...string) *httptest.Res
 
 func TestHandler(t *testing.T) {
 	e := newEnv(t, "https://pokot.example.fi")
-	h := e.svc.Handler()
+	// Mounted in another mux as the platform does, next to a page of its own.
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /orgs/{slug}", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(299) })
+	for _, p := range issuer.Patterns {
+		mux.Handle(p, e.svc.Handler())
+	}
+	var h http.Handler = mux
 	_, err := e.svc.Sign(ctx, e.org, unsigned(t))
 	must(t, err)
+	if w := get(t, h, "/orgs/omnia"); w.Code != 299 {
+		t.Fatalf("the platform's own page: %d", w.Code)
+	}
 
 	for _, tc := range []struct{ path, ctype, cache string }{
 		{"/orgs/omnia/did.json", "application/did+json", "public, max-age=300"},

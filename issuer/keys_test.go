@@ -166,3 +166,23 @@ func TestConcurrentFirstSign(t *testing.T) {
 		seen[idx[i]] = true
 	}
 }
+
+func TestParseMasterKey(t *testing.T) {
+	want := bytes.Repeat([]byte{0xab}, 32)
+	for _, s := range []string{
+		strings.Repeat("ab", 32),
+		"  " + strings.Repeat("AB", 32) + "\n",
+		"q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s=",
+		"q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s",
+	} {
+		got, err := issuer.ParseMasterKey(s)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("ParseMasterKey(%q) = %x, %v", s, got, err)
+		}
+	}
+	for _, s := range []string{"", "abc", strings.Repeat("ab", 31), strings.Repeat("ab", 33), strings.Repeat("zz", 32), "q6urq6urq6urq6urq6urq6urq6urq6urq6ur"} {
+		if _, err := issuer.ParseMasterKey(s); err == nil {
+			t.Errorf("ParseMasterKey(%q) accepted", s)
+		}
+	}
+}

@@ -4,9 +4,12 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/pokot/pokot"
 )
@@ -21,6 +24,22 @@ const sealVersion = 1
 // key is not the one the key was sealed with, or the sealed bytes were altered or moved to
 // another organisation's row.
 var ErrDecrypt = errors.New("cannot decrypt the organisation's signing key: the master key (POKOT_SECRET_KEY) is not the one it was sealed with, or the stored key was altered")
+
+// ParseMasterKey decodes a master key as written in POKOT_SECRET_KEY or a key file: 64
+// hexadecimal digits, or 32 bytes in base64 (standard or URL alphabet, padded or not).
+// Surrounding white space is ignored. Generate one with `openssl rand -hex 32`.
+func ParseMasterKey(s string) ([]byte, error) {
+	s = strings.TrimSpace(s)
+	if b, err := hex.DecodeString(s); err == nil && len(b) == MasterKeySize {
+		return b, nil
+	}
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(s); err == nil && len(b) == MasterKeySize {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("issuer: the master key must be %d bytes as 64 hex digits or base64 (e.g. from `openssl rand -hex 32`)", MasterKeySize)
+}
 
 // sealer encrypts Ed25519 seeds at rest with AES-256-GCM. A sealed key is
 // version (1 byte) ‖ nonce (12 bytes) ‖ ciphertext of the 32-byte seed ‖ tag (16 bytes).
