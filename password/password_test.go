@@ -110,7 +110,10 @@ func TestCheck(t *testing.T) {
 		{"Maija.Meikalainen", "maija.meikalainen@example.fi", "err.password_email"},
 		{strings.Repeat("a", 1025), "", "err.password_long"},
 		{"hevonen akku niitti", "maija@example.fi", ""},
-		{"ääääääääääöö", "", ""},
+		{"ääääääääääöö", "", "err.password_common"},
+		{"            ", "", "err.password_common"},
+		{"abababababababab", "", "err.password_common"},
+		{"åäö åäö åäö 1", "", ""},
 	} {
 		err := password.Check(c.pw, c.email)
 		if c.key == "" {

@@ -35,8 +35,19 @@ var common = func() map[string]bool {
 // IsCommon reports whether pw (case-insensitively) is on the embedded list of common passwords.
 func IsCommon(pw string) bool { return common[strings.ToLower(strings.TrimSpace(pw))] }
 
+// distinct counts the different characters of pw ("aaaaaaaaaaaa" and "abababababab" are
+// long but trivial).
+func distinct(pw string) int {
+	seen := map[rune]bool{}
+	for _, r := range strings.ToLower(pw) {
+		seen[r] = true
+	}
+	return len(seen)
+}
+
 // Check applies the rules for a new password of the account email: at least MinLength
-// characters, at most MaxLength bytes, not a common password, and not the e-mail address
+// characters, at most MaxLength bytes, not a common password (nor one of fewer than five
+// different characters), and not the e-mail address
 // (or its local part). The error is an EINVALID *pokot.Error for the field "password"
 // with a UI catalog key.
 func Check(pw, email string) error {
@@ -45,7 +56,7 @@ func Check(pw, email string) error {
 		return pokot.FieldError("password", "err.password_short", "the password must be at least 12 characters")
 	case len(pw) > MaxLength:
 		return pokot.FieldError("password", "err.password_long", "the password is too long")
-	case IsCommon(pw):
+	case IsCommon(pw) || distinct(pw) < 5:
 		return pokot.FieldError("password", "err.password_common", "the password is too common")
 	}
 	low := strings.ToLower(strings.TrimSpace(pw))
