@@ -131,10 +131,11 @@ func (a *API) authenticate(r *http.Request, scope pokot.Scope) (*pokot.User, err
 			Message: "the token lacks the " + string(scope) + " scope"}
 	}
 	u, err := a.store.UserByID(r.Context(), t.UserID)
-	if err != nil {
-		return nil, err
+	if pokot.ErrorCode(err) == pokot.ENOTFOUND { // the account is gone, its token with it
+		return nil, &pokot.Error{Code: pokot.EUNAUTHORIZED, Key: "err.token_invalid",
+			Message: "the token is unknown, expired or revoked"}
 	}
-	return u, nil
+	return u, err
 }
 
 // notFound answers paths without a route: 405 with Allow when another method has one.
