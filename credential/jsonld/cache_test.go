@@ -2,6 +2,7 @@ package jsonld
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -42,5 +43,20 @@ func TestContextCacheBounded(t *testing.T) {
 	}
 	if n := p.nCached.Load(); n != bound {
 		t.Errorf("%d contexts cached, want the bound %d", n, bound)
+	}
+}
+
+// TestScopedContextValidationBounded: an inline context whose many terms
+// each name a large remote context as scoped context (validated when
+// defined) is refused by the term definition bound instead of running long.
+func TestScopedContextValidationBounded(t *testing.T) {
+	ctx := map[string]any{}
+	for i := 0; i < 2000; i++ {
+		ctx[fmt.Sprint("t", i)] = map[string]any{"@id": fmt.Sprint("http://ex.org/t", i),
+			"@context": "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"}
+	}
+	doc := map[string]any{"@context": ctx, "@id": "http://ex.org/s", "t1": "x"}
+	if _, err := Default.Canonicalize(doc); !errors.Is(err, ErrTooComplex) {
+		t.Fatalf("want ErrTooComplex, got %v", err)
 	}
 }

@@ -106,7 +106,16 @@ type ctxProc struct {
 	// holds the remote contexts being processed, to cut cycles then.
 	validating bool
 	remote     []string
+	// terms counts term definitions created for one document, bounded by
+	// maxTermDefinitions: scoped contexts are validated when defined, and a
+	// crafted context could otherwise make that quadratic.
+	terms int
 }
+
+// maxTermDefinitions bounds the term definitions created while processing
+// one document. Processing the VC 2.0, Open Badges 3.0 and CLR 2.0
+// contexts from a cold cache creates 300–700.
+const maxTermDefinitions = 50_000
 
 // cachedProcess processes local against active, memoising results for
 // contexts that are embedded URLs or scoped contexts of cached terms.

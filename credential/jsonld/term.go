@@ -45,6 +45,9 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 	if term == "" {
 		return fmt.Errorf("%w: empty term", ErrInvalid)
 	}
+	if cp.terms++; cp.terms > maxTermDefinitions {
+		return fmt.Errorf("%w: more than %d term definitions", ErrTooComplex, maxTermDefinitions)
+	}
 	defined[term] = false
 	value := local[term]
 	if term == "@type" {
