@@ -125,6 +125,26 @@ func TestSignReproducesConformanceVectors(t *testing.T) {
 	}
 }
 
+// pokot sign reproduces 1EdTech's OB 3.0 vector with its test key and
+// https verification method.
+func TestSignReproducesOB3Vector(t *testing.T) {
+	unsigned, _ := os.ReadFile("testdata/ob3-ldp-unsigned.json")
+	code, out, errs := pokot(t, string(unsigned), "sign",
+		"--key-seed", "6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4",
+		"--created", "2010-01-01T19:23:24Z",
+		"--verification-method", "https://example.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got, want map[string]any
+	json.Unmarshal([]byte(out), &got)
+	b, _ := os.ReadFile("testdata/ob3-ldp-signed.json")
+	json.Unmarshal(b, &want)
+	if g, w := got["proof"].(map[string]any)["proofValue"], want["proof"].(map[string]any)["proofValue"]; g != w {
+		t.Errorf("proofValue %v, want %v", g, w)
+	}
+}
+
 func TestKeygenSignVerify(t *testing.T) {
 	dir := t.TempDir()
 	keyPath := filepath.Join(dir, "issuer-key.json")
