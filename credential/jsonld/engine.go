@@ -7,8 +7,8 @@ import (
 	"github.com/pokot/pokot/credential/rdfc"
 )
 
-// rootContext is the empty initial active context shared by all
-// processors' caches of the same Processor.
+// root returns the Processor's empty initial active context, the root of
+// its cache of processed contexts.
 func (p *Processor) root() *activeContext {
 	p.rootOnce.Do(func() { p.rootCtx = newActiveContext() })
 	return p.rootCtx
@@ -19,6 +19,7 @@ func (p *Processor) root() *activeContext {
 // does not implement.
 func (p *Processor) toRDF(doc map[string]any, values int) ([]rdfc.Quad, error) {
 	quads, err := p.nativeToRDF(doc, values)
+	// Only errUnsupported falls back; every other native error stands.
 	if errors.Is(err, errUnsupported) {
 		return p.goldToRDF(doc)
 	}

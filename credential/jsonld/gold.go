@@ -12,7 +12,8 @@ import (
 	"github.com/pokot/pokot/credential/rdfc"
 )
 
-// contextCache holds parsed context documents and processed active contexts.
+// contextCache holds parsed context documents (processed contexts hang off
+// the Processor's root active context).
 type contextCache struct {
 	docs sync.Map // url -> any (decoded JSON of the context document)
 }
