@@ -5,12 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/credential"
 	"github.com/pokot/pokot/credential/key"
+	"github.com/pokot/pokot/issuer"
+	"github.com/pokot/pokot/sqldb"
+	"github.com/pokot/pokot/sqldb/sqldbtest"
 )
 
 // published writes the organisation's DID document and status list to files and returns a
@@ -109,6 +113,11 @@ func TestVerifyWithoutUs(t *testing.T) {
 	must(t, err)
 	if vm := cred2["proof"].(map[string]any)["verificationMethod"]; vm != did+"#"+k2.KeyID {
 		t.Fatalf("signed after rotation with %v, want the new key %s", vm, k2.KeyID)
+	}
+	doc, err := e.svc.DIDDocument(ctx, e.org)
+	must(t, err)
+	if len(doc.VerificationMethod) != 2 || len(doc.AssertionMethod) != 2 || doc.AssertionMethod[0] != did+"#"+k1.KeyID || doc.AssertionMethod[1] != did+"#"+k2.KeyID {
+		t.Fatalf("DID document after rotation: %+v", doc)
 	}
 	v := published(t, e, 1)
 	for i, c := range []map[string]any{cred, cred2} {
@@ -213,5 +222,53 @@ func TestSignBatch(t *testing.T) {
 	}
 	if _, err := e.svc.SignBatch(ctx, e.org, []map[string]any{unsigned(t), nil}); pokot.ErrorCode(err) != pokot.EINVALID {
 		t.Fatalf("a batch with a nil credential: %v", err)
+	}
+}
+
+// TestConcurrentRevocations revokes many credentials at once through two services on two
+// database handles (two processes): the status list served afterwards has every bit.
+func TestConcurrentRevocations(t *testing.T) {
+	dsn := sqldbtest.DSN(t)
+	clk := newClock()
+	master := masterKey(t)
+	var svcs [2]*issuer.Service
+	var db0 *sqldb.DB
+	for i := range svcs {
+		db, err := sqldb.Open(ctx, dsn, nil)
+		must(t, err)
+		t.Cleanup(func() { db.Close() })
+		if i == 0 {
+			db0 = db
+		}
+		svcs[i], err = issuer.New(db, master, "https://pokot.example.fi", clk.Now)
+		must(t, err)
+	}
+	e := &env{db: db0, svc: svcs[0], clock: clk, key: master, org: newOrg(t, db0, "omnia")}
+	const n = 16
+	batch := make([]map[string]any, n)
+	for i := range batch {
+		batch[i] = unsigned(t)
+	}
+	creds, err := e.svc.SignBatch(ctx, e.org, batch)
+	must(t, err)
+	if r := verify(t, published(t, e, 1), creds[0]); !r.Verified {
+		t.Fatalf("before revocation: %v", failed(r))
+	}
+	var wg sync.WaitGroup
+	for i, c := range creds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := svcs[i%2].SetCredentialStatus(ctx, e.org, c["id"].(string), pokot.StatusRevocation, true, "rinnakkain"); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	v := published(t, e, 1)
+	for i, c := range creds {
+		if r := verify(t, v, c); r.Verified || !strings.Contains(check(r, "status").Key, "revoked") {
+			t.Fatalf("credential %d after concurrent revocations: verified %v, status %+v", i, r.Verified, check(r, "status"))
+		}
 	}
 }
