@@ -1,8 +1,9 @@
 // Package rdfc implements RDF Dataset Canonicalization (RDFC-1.0, formerly
 // URDNA2015) together with the N-Quads syntax it is defined over.
 //
-// The canonicalizer is bounded: every call of the Hash N-Degree Quads
-// algorithm and every permutation it tries counts as one unit of work, and a
+// The canonicalizer is bounded: the work spent on blank nodes that
+// first-degree hashes cannot tell apart is counted (Hash N-Degree Quads
+// calls, the quads they hash, permutations tried, identifiers copied), and a
 // dataset that needs more than Options.MaxWork units (a "poison" graph) is
 // refused with ErrTooComplex instead of running for an unbounded time.
 package rdfc
