@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,8 +78,9 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
+	logf := guardedLogf(t)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithLogf(t.Logf))
+	ctx, cancel := chromedp.NewContext(allocCtx, chromedp.WithLogf(logf), chromedp.WithErrorf(logf))
 	t.Cleanup(func() {
 		cancel()
 		cancelAlloc()
@@ -89,6 +91,26 @@ func newBrowser(t *testing.T) context.Context {
 		t.Fatalf("start Chromium %s: %v", path, err)
 	}
 	return ctx
+}
+
+// guardedLogf returns a t.Logf that drops what arrives after the test's cleanups: chromedp
+// may still log from its own goroutines while the browser shuts down, and t.Logf after
+// the end of a test panics.
+func guardedLogf(t *testing.T) func(string, ...any) {
+	var mu sync.Mutex
+	done := false
+	t.Cleanup(func() {
+		mu.Lock()
+		done = true
+		mu.Unlock()
+	})
+	return func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !done {
+			t.Logf("chromedp: "+format, args...)
+		}
+	}
 }
 
 // newTab opens another tab with its own cookie jar (a fresh browser context), for a second
@@ -164,13 +186,22 @@ func screenshotDir(t *testing.T) string {
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
-// screenshot saves a full-page PNG of the tab as DIR/NAME.png and returns its path.
-func screenshot(t *testing.T, ctx context.Context, name string) string {
+// screenshot saves a full-page PNG of the tab as DIR/NAME.png.
+func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	png := run(t, ctx, "screenshot "+name, chromedp.FullScreenshot(100))
+	saveShot(t, name, run(t, ctx, "screenshot "+name, chromedp.FullScreenshot(100)))
+}
+
+// viewportShot saves what the viewport shows as DIR/NAME.png (cheaper than a full page).
+func viewportShot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	saveShot(t, name, run(t, ctx, "screenshot "+name, chromedp.CaptureScreenshot()))
+}
+
+func saveShot(t *testing.T, name string, png []byte) {
+	t.Helper()
 	path := filepath.Join(screenshotDir(t), unsafeName.ReplaceAllString(name, "_")+".png")
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatalf("save screenshot: %v", err)
 	}
-	return path
 }

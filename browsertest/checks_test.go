@@ -117,7 +117,7 @@ func focusProblems(t *testing.T, ctx context.Context, name string) (problems []s
 			sawLink = true
 		}
 		if i == 0 {
-			screenshot(t, ctx, name+"-focus")
+			viewportShot(t, ctx, name+"-focus")
 		}
 		what := fmt.Sprintf("Tab stop %d (<%s href=%q> %q)", i+1, f.Tag, f.Href, f.Text)
 		if f.Outline == "" && f.Shadow == "" {
