@@ -3,6 +3,8 @@ package issuer_test
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -184,5 +186,31 @@ func TestParseMasterKey(t *testing.T) {
 		if _, err := issuer.ParseMasterKey(s); err == nil {
 			t.Errorf("ParseMasterKey(%q) accepted", s)
 		}
+	}
+}
+
+func TestLoadMasterKeyFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pokot.key")
+	k1, created, err := issuer.LoadMasterKeyFile(path)
+	must(t, err)
+	if !created || len(k1) != issuer.MasterKeySize {
+		t.Fatalf("first load: created %v, %d bytes", created, len(k1))
+	}
+	fi, err := os.Stat(path)
+	must(t, err)
+	if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("key file mode %v", fi.Mode())
+	}
+	k2, created, err := issuer.LoadMasterKeyFile(path)
+	must(t, err)
+	if created || !bytes.Equal(k1, k2) {
+		t.Fatal("second load did not read the same key")
+	}
+	must(t, os.WriteFile(path, []byte("not a key"), 0o600))
+	if _, _, err := issuer.LoadMasterKeyFile(path); err == nil || !strings.Contains(err.Error(), path) {
+		t.Fatalf("a bad key file: %v", err)
+	}
+	if _, _, err := issuer.LoadMasterKeyFile(filepath.Join(t.TempDir(), "missing", "pokot.key")); err == nil {
+		t.Fatal("created a key file in a missing folder")
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 
@@ -39,6 +41,43 @@ func ParseMasterKey(s string) ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("issuer: the master key must be %d bytes as 64 hex digits or base64 (e.g. from `openssl rand -hex 32`)", MasterKeySize)
+}
+
+// LoadMasterKeyFile reads the master key from a file (ParseMasterKey's formats), creating
+// the file with a new random key, readable only by its owner, when it does not exist: the
+// zero-configuration default keeps the key next to the SQLite database. It reports whether
+// it created the file.
+func LoadMasterKeyFile(path string) (key []byte, created bool, err error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		k, err := ParseMasterKey(string(b))
+		if err != nil {
+			return nil, false, fmt.Errorf("%s: %w", path, err)
+		}
+		return k, false, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, false, err
+	}
+	k := make([]byte, MasterKeySize)
+	if _, err := rand.Read(k); err != nil {
+		return nil, false, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) { // another process created it first
+		return LoadMasterKeyFile(path)
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if _, err := f.WriteString(hex.EncodeToString(k) + "\n"); err != nil {
+		f.Close()
+		return nil, false, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, false, err
+	}
+	return k, true, nil
 }
 
 // sealer encrypts Ed25519 seeds at rest with AES-256-GCM. A sealed key is

@@ -100,7 +100,7 @@ func (s *Service) StatusListCredential(ctx context.Context, org *pokot.Organisat
 	if err != nil {
 		return nil, err
 	}
-	signed, err := s.signList(ctx, org, purpose, n, l.Size, bits)
+	signed, err := s.signList(ctx, org, l, bits)
 	if err != nil {
 		return nil, err
 	}
@@ -111,12 +111,14 @@ func (s *Service) StatusListCredential(ctx context.Context, org *pokot.Organisat
 }
 
 // signList builds and signs a status list credential with the organisation's active key.
-func (s *Service) signList(ctx context.Context, org *pokot.Organisation, purpose string, n, size int, bits []int) ([]byte, error) {
+// Its validFrom is the time the list was opened, not the signing time: a verifier whose
+// clock runs a little behind ours must not find a just re-signed list "not yet valid".
+func (s *Service) signList(ctx context.Context, org *pokot.Organisation, l *pokot.StatusList, bits []int) ([]byte, error) {
 	k, kp, err := s.signingKey(ctx, org)
 	if err != nil {
 		return nil, err
 	}
-	list, err := status.New(size)
+	list, err := status.New(l.Size)
 	if err != nil {
 		return nil, pokot.Errorf(pokot.EINTERNAL, "status list: %v", err)
 	}
@@ -125,12 +127,11 @@ func (s *Service) signList(ctx context.Context, org *pokot.Organisation, purpose
 			return nil, pokot.Errorf(pokot.EINTERNAL, "status list: %v", err)
 		}
 	}
-	now := s.now()
-	doc, err := status.NewListCredential(s.StatusListURL(org, purpose, n), s.DID(org), purpose, list, now)
+	doc, err := status.NewListCredential(s.StatusListURL(org, l.Purpose, l.Number), s.DID(org), l.Purpose, list, l.Created)
 	if err != nil {
 		return nil, pokot.Errorf(pokot.EINTERNAL, "status list: %v", err)
 	}
-	signed, err := credential.Sign(doc, kp, credential.SignOptions{VerificationMethod: s.verificationMethod(org, k), Created: now})
+	signed, err := credential.Sign(doc, kp, credential.SignOptions{VerificationMethod: s.verificationMethod(org, k), Created: s.now()})
 	if err != nil {
 		return nil, pokot.Errorf(pokot.EINTERNAL, "sign status list: %v", err)
 	}

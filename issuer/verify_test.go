@@ -146,6 +146,11 @@ func TestVerifyWithoutUs(t *testing.T) {
 	if r := verify(t, v, cred2); !r.Verified {
 		t.Fatalf("the other credential after the revocation: %v", failed(r))
 	}
+	// A verifier whose clock is behind ours still accepts the just re-signed list.
+	v.Now = func() time.Time { return e.clock.Now().Add(-30 * time.Minute) }
+	if r := verify(t, v, cred2); !r.Verified {
+		t.Fatalf("with the verifier's clock 30 minutes behind: %v", failed(r))
+	}
 	// The old status list (still in some cache) says the credential is valid; the verifier
 	// that fetched the new one does not: the list changed at once.
 }
