@@ -60,6 +60,10 @@ phase_fmt() {
 phase_vet() { go vet ./...; }
 
 phase_sqlite() {
+	if [ ${#UNIT_PKGS[@]} -eq 0 ]; then
+		echo "go list ./... found no packages"
+		return 1
+	fi
 	env -u POKOT_TEST_POSTGRES go test -race "${UNIT_PKGS[@]}"
 }
 
@@ -110,13 +114,13 @@ fuzz_targets() {
 
 phase_fuzz() {
 	local list fails=0 count=0 pkg name
-	list=$(fuzz_targets) || return 1
+	list=$(fuzz_targets) || fails=1
 	if grep -q '^LISTFAIL' <<<"$list"; then
-		echo "$list"
-		return 1
+		grep '^LISTFAIL' <<<"$list"
+		fails=$((fails + 1))
 	fi
 	while read -r pkg name; do
-		[ -n "$pkg" ] || continue
+		[ -n "$pkg" ] && [ "$pkg" != LISTFAIL ] || continue
 		count=$((count + 1))
 		echo "--- fuzz $pkg $name ($FUZZTIME)"
 		if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$pkg"; then
