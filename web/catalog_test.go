@@ -21,6 +21,7 @@ var (
 // TestEveryUsedKeyExists: each key used by a template or by the web or password code is in
 // all three catalogs; dynamic keys (roles, scopes, statuses, error codes) are listed here.
 func TestEveryUsedKeyExists(t *testing.T) {
+	t.Parallel()
 	used := map[string]string{}
 	add := func(k, where string) {
 		if k != "" {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestClientIP(t *testing.T) {
+	t.Parallel()
 	for addr, want := range map[string]string{
 		"192.0.2.7:51234":            "192.0.2.7",
 		"[2001:db8:1:2:3:4:5:6]:443": "2001:db8:1:2::/64",
@@ -21,6 +22,7 @@ func TestClientIP(t *testing.T) {
 }
 
 func TestBusinessID(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"0201256-6":  "0201256-6", // check digit 11 − 71 mod 11 = 6
 		" 2050797-6": "2050797-6",
@@ -47,6 +49,7 @@ func TestBusinessID(t *testing.T) {
 // TestLocalPath: whatever comes in, what comes out is a path on this site (one leading
 // slash, never "//" or a backslash that browsers would read as another host).
 func TestLocalPath(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"/profile":                  "/profile",
 		"/orgs/hamk?x=1":            "/orgs/hamk?x=1",
@@ -64,6 +67,7 @@ func TestLocalPath(t *testing.T) {
 }
 
 func TestNextParam(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"/profile":               "/profile",
 		"https://evil.example/":  "/dashboard",

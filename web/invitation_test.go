@@ -11,6 +11,7 @@ import (
 )
 
 func TestInvitationFlow(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	o := e.org("hamk", "Hämeen ammattikorkeakoulu")
 	admin := e.user("org.admin@hamk.fi", "Olli Orgadmin", false)
@@ -94,6 +95,7 @@ func TestInvitationFlow(t *testing.T) {
 }
 
 func TestInvitationExistingAccountAndCancel(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	o := e.org("jamk", "JAMK")
 	admin := e.user("admin@jamk.fi", "Aino", false)
@@ -130,6 +132,7 @@ func TestInvitationExistingAccountAndCancel(t *testing.T) {
 }
 
 func TestCrossOrganisationAccess(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	hamk := e.org("hamk", "HAMK")
 	tamk := e.org("tamk", "TAMK")

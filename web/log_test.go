@@ -29,6 +29,7 @@ func (l *lockedBuffer) String() string {
 }
 
 func TestRequestLogHasNoPersonalData(t *testing.T) {
+	t.Parallel()
 	var logs lockedBuffer
 	e := newEnv(t, func(d *webDeps) {
 		d.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -57,6 +58,7 @@ func TestRequestLogHasNoPersonalData(t *testing.T) {
 }
 
 func TestPanicBecomesErrorPage(t *testing.T) {
+	t.Parallel()
 	var logs lockedBuffer
 	e := newEnv(t, func(d *webDeps) {
 		d.Logger = slog.New(slog.NewJSONHandler(&logs, nil))

@@ -33,6 +33,7 @@ func (f *fakeOIDC) Exchange(ctx context.Context, code, nonce, redirectURL string
 }
 
 func TestOIDC(t *testing.T) {
+	t.Parallel()
 	idp := &fakeOIDC{}
 	e := newEnv(t, func(d *webDeps) { d.OIDC = []web.OIDCLogin{idp} })
 	u := e.user("maija@hamk.fi", "Maija", false)

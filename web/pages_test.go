@@ -16,6 +16,7 @@ import (
 // TestEveryPageInEveryLanguage renders every page type in fi, sv and en and checks the lang
 // attribute, that no catalog key is missing, the landmarks, and that ids are unique.
 func TestEveryPageInEveryLanguage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	o := e.org("hamk", "Hämeen ammattikorkeakoulu")
 	e.user("admin@pokot.fi", "Pia Pääkäyttäjä", true)
@@ -133,6 +134,7 @@ func checkPage(t *testing.T, r *resp, l pokot.Lang) {
 }
 
 func TestEscaping(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	evil := `<script>alert("x")</script>`
 	o := e.org("evil", evil)
@@ -160,6 +162,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestOrgSettings(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	o := e.org("oamk", "OAMK")
 	u := e.user("admin@oamk.fi", "Aila", false)
@@ -190,6 +193,7 @@ func TestOrgSettings(t *testing.T) {
 }
 
 func TestAdminCreatesOrganisation(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.user("admin@pokot.fi", "Pia", true)
 	e.org("hamk", "HAMK")

@@ -13,6 +13,7 @@ import (
 )
 
 func TestProfile(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	u := e.user("maija@example.fi", "Maija", false)
 	b := e.browser()
@@ -33,6 +34,7 @@ func TestProfile(t *testing.T) {
 }
 
 func TestChangePassword(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	u := e.user("maija@example.fi", "Maija", false)
 	b, other := e.browser(), e.browser()
@@ -53,6 +55,7 @@ func TestChangePassword(t *testing.T) {
 }
 
 func TestAPITokens(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	u := e.user("maija@example.fi", "Maija", false)
 	b := e.browser()
@@ -99,6 +102,7 @@ func TestAPITokens(t *testing.T) {
 }
 
 func TestHomeShowsContent(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	now := e.clock()
 	past := &pokot.Event{Title: pokot.Text{"fi": "Mennyt webinaari"}, Starts: now.Add(-72 * time.Hour), Ends: now.Add(-70 * time.Hour)}

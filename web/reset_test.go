@@ -11,6 +11,7 @@ import (
 )
 
 func TestPasswordReset(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	u := e.user("maija@example.fi", "Maija", false)
 	other := e.browser()
@@ -79,6 +80,7 @@ func TestPasswordReset(t *testing.T) {
 }
 
 func TestPasswordResetLinkExpires(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.user("maija@example.fi", "Maija", false)
 	b := e.browser()

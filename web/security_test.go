@@ -10,6 +10,7 @@ import (
 )
 
 func TestCSRF(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	u := e.user("maija@example.fi", "Maija", false)
 	b := e.browser()
@@ -55,6 +56,7 @@ func TestCSRF(t *testing.T) {
 }
 
 func TestOversizeBody(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.user("maija@example.fi", "Maija", false)
 	b := e.browser()
@@ -83,6 +85,7 @@ func TestOversizeBody(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	b := e.browser()
 	for _, path := range []string{"/", "/signin", "/no-such-page", "/healthz"} {
@@ -128,6 +131,7 @@ func TestSecurityHeaders(t *testing.T) {
 }
 
 func TestStaticFiles(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	b := e.browser()
 	r := b.get("/")
@@ -145,6 +149,7 @@ func TestStaticFiles(t *testing.T) {
 }
 
 func TestHealth(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	b := e.browser()
 	r := b.get("/healthz")
@@ -158,6 +163,7 @@ func TestHealth(t *testing.T) {
 }
 
 func TestUnknownLanguage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	b := e.browser()
 	r := b.get("/?lang=xx")
@@ -183,6 +189,7 @@ func TestUnknownLanguage(t *testing.T) {
 }
 
 func TestLanguageRememberedInProfile(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	u := e.user("maija@example.fi", "Maija", false)
 	b := e.browser()

@@ -7,6 +7,7 @@ import (
 )
 
 func TestFirstRun(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	b := e.browser()
 	r := b.get("/")

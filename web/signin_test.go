@@ -10,6 +10,7 @@ import (
 )
 
 func TestSignin(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.user("maija@example.fi", "Maija Meikäläinen", false)
 
@@ -55,6 +56,7 @@ func TestSignin(t *testing.T) {
 }
 
 func TestSigninThrottledPerAccount(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.user("maija@example.fi", "Maija", false)
 	b := e.browser()
@@ -81,6 +83,7 @@ func TestSigninThrottledPerAccount(t *testing.T) {
 }
 
 func TestSigninThrottledPerIP(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.user("maija@example.fi", "Maija", false)
 	b := e.browser()
@@ -94,6 +97,7 @@ func TestSigninThrottledPerIP(t *testing.T) {
 }
 
 func TestSignoutAndEverywhere(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.user("maija@example.fi", "Maija", false)
 	laptop, phone := e.browser(), e.browser()
@@ -122,6 +126,7 @@ func TestSignoutAndEverywhere(t *testing.T) {
 }
 
 func TestExpiredSession(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	u := e.user("maija@example.fi", "Maija", false)
 	b := e.browser()
