@@ -44,7 +44,10 @@ var contentColumns = func() []column {
 	add(floatColumn("workload_value", func(c *C) *float64 { return &c.Workload.Value }))
 	add(column{name: "workload_unit",
 		get: func(c *C, _ *CSVOptions) string { return string(c.Workload.Unit) },
-		set: func(c *C, v string) (string, string) { c.Workload.Unit = pokot.WorkloadUnit(strings.ToLower(v)); return "", "" }})
+		set: func(c *C, v string) (string, string) {
+			c.Workload.Unit = pokot.WorkloadUnit(strings.ToLower(v))
+			return "", ""
+		}})
 	add(intColumn("eqf_level", func(c *C) *int { return &c.EQFLevel }))
 	add(intColumn("nqf_level", func(c *C) *int { return &c.NQFLevel }))
 	add(listColumn("assessment", func(c *C) *[]pokot.AssessmentType { return &c.Assessment }))
