@@ -204,3 +204,19 @@ func TestLanguageRememberedInProfile(t *testing.T) {
 	b2.signin("maija@example.fi")
 	wantBody(t, b2.get("/dashboard"), `<html lang="sv">`)
 }
+
+func TestUnreadableForm(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.user("maija@example.fi", "Maija", false)
+	b := e.browser()
+	b.get("/signin")
+	req, _ := http.NewRequest("POST", e.srv.URL+"/signin", strings.NewReader("csrf="+b.csrf+"&email=%zz&password=x"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r := b.do(req)
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	wantBody(t, r, "Lomakkeen tietoja ei voitu lukea", `<html lang="fi">`)
+	if b.cookie("pokot_session") != "" {
+		t.Fatal("signed in from an unreadable form")
+	}
+}
