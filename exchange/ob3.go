@@ -77,6 +77,23 @@ func achievementCredential(e Export) (map[string]any, error) {
 			"targetUrl":       snb + "isced-f/" + f.Code,
 		})
 	}
+	seen := map[string]bool{}
+	for _, o := range c.Outcomes {
+		for _, oc := range o.Occupations {
+			if seen[oc.URI] {
+				continue
+			}
+			seen[oc.URI] = true
+			name := oc.Label.Get(pokot.Finnish)
+			if name == "" {
+				name = oc.URI
+			}
+			a["alignment"] = append(asSlice(a["alignment"]), map[string]any{
+				"type": []any{"Alignment"}, "targetType": "ext:ESCOOccupation", "targetFramework": "ESCO",
+				"targetUrl": oc.URI, "targetName": name,
+			})
+		}
+	}
 	tags := asSlice(a["tag"])
 	for _, k := range c.Keywords[pokot.Finnish] {
 		tags = append(tags, k)

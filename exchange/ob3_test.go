@@ -60,7 +60,7 @@ func TestAchievementCarriesTheDescription(t *testing.T) {
 		targets = append(targets, m["targetType"].(string)+" "+m["targetUrl"].(string))
 	}
 	for _, w := range []string{"ext:ESCOSkill http://data.europa.eu/esco/skill/0f1f6c0b-6b9c-4bb1-9b2a-2d1c8c3e1e11",
-		"ext:EQFLevel http://data.europa.eu/snb/eqf/4", "ext:ISCEDF http://data.europa.eu/snb/isced-f/0913"} {
+		"ext:EQFLevel http://data.europa.eu/snb/eqf/4", "ext:ESCOOccupation http://data.europa.eu/esco/occupation/9b2a0b0e-2f41-4a63-9b4c-6f1b6f1c2a10", "ext:ISCEDF http://data.europa.eu/snb/isced-f/0913"} {
 		if !slices.Contains(targets, w) {
 			t.Errorf("alignment lacks %q: %v", w, targets)
 		}
