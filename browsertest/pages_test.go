@@ -61,6 +61,9 @@ func TestEveryPage(t *testing.T) {
 			fill(t, ctx, `form[action="/signin"] input[name=email]`, admin.Email)
 			fill(t, ctx, `form[action="/signin"] input[name=password]`, "väärä salasana ehkä")
 			clickLoad(t, ctx, `form[action="/signin"] button[type=submit]`, 401)
+			if !eval[bool](t, ctx, errorSummaryFocused) {
+				t.Errorf("after a wrong password the focus is not on the error summary (app.js moves it there)")
+			}
 			checkPage(t, ctx, "signin-wrong-password")
 		}},
 		{name: "forgot-password", tab: "anon", url: "/password/forgot", status: 200, then: func(t *testing.T, ctx context.Context) {
@@ -183,3 +186,7 @@ func TestEveryPage(t *testing.T) {
 // expectedStatusLogs are the browser's log lines for pages that answer with an error status
 // on purpose (Chromium logs "Failed to load resource" for them).
 var expectedStatusLogs = []string{"status of 401", "status of 403", "status of 404", "status of 422"}
+
+// errorSummaryFocused is true when the focus is on a form's error summary, where app.js
+// puts it after a rejected form so that screen readers announce what went wrong.
+const errorSummaryFocused = `!!document.activeElement && document.activeElement.matches('.error-summary')`
