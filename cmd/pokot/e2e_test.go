@@ -9,6 +9,7 @@ import (
 	"html"
 	"io"
 	"mime/quotedprintable"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	netmail "net/mail"
@@ -601,5 +602,57 @@ func TestServeDeliversMail(t *testing.T) {
 	}
 	if logs := s.stderr.String(); strings.Contains(logs, "smtp-salasana") || strings.Contains(logs, "kari.aaltonen") {
 		t.Fatalf("the log holds the SMTP password or the address:\n%s", logs)
+	}
+}
+
+// TestServeFinishesRequestsOnSIGTERM sends half a request, stops the server, and then sends
+// the rest: the request still gets its answer before the process exits 0.
+func TestServeFinishesRequestsOnSIGTERM(t *testing.T) {
+	bin := buildPokot(t)
+	dir := t.TempDir()
+	s := startServe(t, bin, dir, nil, "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "graceful.db"))
+	addr := strings.TrimPrefix(s.url, "http://")
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := "email=a%40example.fi&password=x&csrf=none"
+	fmt.Fprintf(conn, "POST /signin HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s",
+		addr, len(body), body[:10])
+	// The handler is now waiting for the rest of the body. Wait until the server has begun
+	// to shut down: it stops accepting new connections.
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			break
+		}
+		c.Close()
+		if time.Now().After(deadline) {
+			t.Fatal("the server kept accepting connections after SIGTERM")
+		}
+	}
+	if _, err := io.WriteString(conn, body[10:]); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("the in-flight request got no answer: %v", err)
+	}
+	resp.Body.Close()
+	// A made-up CSRF token: refused, but answered.
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("status %d, want 403", resp.StatusCode)
+	}
+	select {
+	case <-s.done:
+	case <-time.After(time.Minute):
+		t.Fatal("serve did not exit")
+	}
+	if code := s.cmd.ProcessState.ExitCode(); code != 0 {
+		t.Fatalf("exit %d", code)
 	}
 }
