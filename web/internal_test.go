@@ -21,31 +21,6 @@ func TestClientIP(t *testing.T) {
 	}
 }
 
-func TestBusinessID(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]string{
-		"0201256-6":  "0201256-6", // check digit 11 − 71 mod 11 = 6
-		" 2050797-6": "2050797-6",
-		"112038-9":   "0112038-9", // six digits get a leading zero
-		"0201256-5":  "",
-		"0201256":    "",
-		"02012566":   "",
-		"0201256-66": "",
-		"O201256-6":  "",
-		"1234567-1":  "1234567-1",
-		"0000102-0":  "", // remainder 1: never issued
-		"0000102-1":  "",
-		"1000000-4":  "1000000-4",
-		"1000000-3":  "",
-		"0000000-0":  "0000000-0",
-	} {
-		got, ok := normalizeBusinessID(in)
-		if (want == "") == ok || got != want {
-			t.Errorf("normalizeBusinessID(%q) = %q, %v; want %q", in, got, ok, want)
-		}
-	}
-}
-
 // TestLocalPath: whatever comes in, what comes out is a path on this site (one leading
 // slash, never "//" or a backslash that browsers would read as another host).
 func TestLocalPath(t *testing.T) {

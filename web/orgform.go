@@ -38,10 +38,10 @@ func readOrgForm(f *form, o *pokot.Organisation) {
 	}
 	o.BusinessID = ""
 	if v := f.Get("business_id"); v != "" {
-		if id, ok := normalizeBusinessID(v); ok {
+		if id, err := pokot.NormalizeBusinessID(v); err == nil {
 			o.BusinessID = id
 		} else {
-			f.Add("business_id", "err.business_id")
+			f.AddErr(err)
 		}
 	}
 	o.Country = strings.ToUpper(f.Get("country"))
