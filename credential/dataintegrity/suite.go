@@ -3,6 +3,7 @@ package dataintegrity
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
 
 	"github.com/pokot/pokot/credential/jsonld"
 )
@@ -20,34 +21,36 @@ var canonicalizer Canonicalizer = jsonld.Default
 // document) for the given cryptosuite. doc must not contain a proof and
 // proofConfig must not contain a proofValue.
 func hashData(c Canonicalizer, suite string, doc, proofConfig map[string]any) ([]byte, error) {
-	var canonProof, canonDoc []byte
+	var canonProof, canonDoc string
 	switch suite {
 	case EddsaRDFC2022:
-		cp, err := c.Canonicalize(proofConfig)
-		if err != nil {
-			return nil, fmt.Errorf("%w: proof configuration: %w", ErrCanonicalization, err)
-		}
-		cd, err := c.Canonicalize(doc)
-		if err != nil {
-			return nil, fmt.Errorf("%w: document: %w", ErrCanonicalization, err)
-		}
-		canonProof, canonDoc = []byte(cp), []byte(cd)
-	case EddsaJCS2022:
 		var err error
-		if canonProof, err = jsonld.JCS(proofConfig); err != nil {
+		if canonProof, err = c.Canonicalize(proofConfig); err != nil {
 			return nil, fmt.Errorf("%w: proof configuration: %w", ErrCanonicalization, err)
 		}
-		if canonDoc, err = jsonld.JCS(doc); err != nil {
+		if canonDoc, err = c.Canonicalize(doc); err != nil {
 			return nil, fmt.Errorf("%w: document: %w", ErrCanonicalization, err)
 		}
+	case EddsaJCS2022:
+		cp, err := jsonld.JCS(proofConfig)
+		if err != nil {
+			return nil, fmt.Errorf("%w: proof configuration: %w", ErrCanonicalization, err)
+		}
+		cd, err := jsonld.JCS(doc)
+		if err != nil {
+			return nil, fmt.Errorf("%w: document: %w", ErrCanonicalization, err)
+		}
+		canonProof, canonDoc = string(cp), string(cd)
 	default:
 		return nil, fmt.Errorf("%w: %q", ErrUnsupportedCryptosuite, suite)
 	}
-	ph := sha256.Sum256(canonProof)
-	dh := sha256.Sum256(canonDoc)
 	out := make([]byte, 0, 64)
-	out = append(out, ph[:]...)
-	return append(out, dh[:]...), nil
+	h := sha256.New()
+	io.WriteString(h, canonProof)
+	out = h.Sum(out)
+	h.Reset()
+	io.WriteString(h, canonDoc)
+	return h.Sum(out), nil
 }
 
 // withoutKey returns a shallow copy of m without key.

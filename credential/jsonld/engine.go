@@ -38,7 +38,7 @@ func (p *Processor) nativeToRDF(doc map[string]any, sizeHint int) ([]rdfc.Quad, 
 	if err != nil {
 		return nil, err
 	}
-	t := emitter{limit: p.limits.MaxQuads, quads: make([]rdfc.Quad, 0, min(max(sizeHint, 16), p.limits.MaxQuads))}
+	t := emitter{limit: p.limits.MaxQuads, quads: make([]rdfc.Quad, 0, min(max(sizeHint/2, 16), p.limits.MaxQuads))}
 	if err := t.document(expanded); err != nil {
 		return nil, err
 	}

@@ -160,14 +160,14 @@ func (p *Processor) Canonicalize(doc map[string]any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	res, err := rdfc.Canonicalize(quads, rdfc.Options{MaxWork: p.limits.MaxWork})
+	out, err := rdfc.CanonicalString(quads, rdfc.Options{MaxWork: p.limits.MaxWork})
 	if err != nil {
 		if errors.Is(err, rdfc.ErrTooComplex) {
 			return "", fmt.Errorf("%w: %w", ErrTooComplex, err)
 		}
 		return "", err
 	}
-	return res.NQuads(), nil
+	return out, nil
 }
 
 // checkDataset enforces the dataset limits and that every IRI is absolute.

@@ -58,11 +58,17 @@ func (r *Result) NQuads() string { return strings.Join(r.Lines, "") }
 // CanonicalNQuads canonicalizes quads with the default options and returns
 // the canonical N-Quads document.
 func CanonicalNQuads(quads []Quad) (string, error) {
-	r, err := Canonicalize(quads, Options{})
+	return CanonicalString(quads, Options{})
+}
+
+// CanonicalString canonicalizes quads and returns only the canonical N-Quads
+// document, which costs less than building a full Result.
+func CanonicalString(quads []Quad, opts Options) (string, error) {
+	st, err := run(quads, opts)
 	if err != nil {
 		return "", err
 	}
-	return r.NQuads(), nil
+	return st.nquads(), nil
 }
 
 type canonState struct {
@@ -79,6 +85,15 @@ type canonState struct {
 
 // Canonicalize runs RDFC-1.0 on quads, which is treated as a set.
 func Canonicalize(quads []Quad, opts Options) (*Result, error) {
+	st, err := run(quads, opts)
+	if err != nil {
+		return nil, err
+	}
+	return st.result(), nil
+}
+
+// run labels the blank nodes of quads.
+func run(quads []Quad, opts Options) (*canonState, error) {
 	st := &canonState{canon: newIssuer("c14n"), maxWork: opts.MaxWork}
 	switch opts.Hash {
 	case 0, crypto.SHA256:
@@ -109,7 +124,7 @@ func Canonicalize(quads []Quad, opts Options) (*Result, error) {
 	if err := st.label(); err != nil {
 		return nil, err
 	}
-	return st.result(), nil
+	return st, nil
 }
 
 // dedupe returns a copy of quads without repetitions. Small datasets are
@@ -215,11 +230,18 @@ func (st *canonState) label() error {
 	return nil
 }
 
-func (st *canonState) result() *Result {
-	r := &Result{Labels: st.canon.ids}
-	relabelled := st.quads // our own copy (see dedupe): relabel in place
+type line struct {
+	s string
+	i int
+}
+
+// sortedLines relabels st.quads in place (they are our own copy, see
+// dedupe) and returns their canonical lines in code point order, duplicates
+// included, and the length of all lines together.
+func (st *canonState) sortedLines() ([]line, int) {
+	relabelled := st.quads
 	ends := make([]int, len(st.quads))
-	var b []byte
+	b := make([]byte, 0, 128*len(st.quads))
 	for i := range relabelled {
 		q := &relabelled[i]
 		for _, t := range [...]*Term{&q.Subject, &q.Object, &q.Graph} {
@@ -231,10 +253,6 @@ func (st *canonState) result() *Result {
 		ends[i] = len(b)
 	}
 	all := string(b) // one allocation; the lines are substrings of it
-	type line struct {
-		s string
-		i int
-	}
 	lines := make([]line, len(st.quads))
 	start := 0
 	for i, end := range ends {
@@ -242,6 +260,26 @@ func (st *canonState) result() *Result {
 		start = end
 	}
 	slices.SortFunc(lines, func(a, b line) int { return strings.Compare(a.s, b.s) })
+	return lines, len(all)
+}
+
+// nquads returns the canonical N-Quads document.
+func (st *canonState) nquads() string {
+	lines, n := st.sortedLines()
+	var sb strings.Builder
+	sb.Grow(n)
+	for i, l := range lines {
+		if i == 0 || l.s != lines[i-1].s {
+			sb.WriteString(l.s)
+		}
+	}
+	return sb.String()
+}
+
+func (st *canonState) result() *Result {
+	r := &Result{Labels: st.canon.ids}
+	lines, _ := st.sortedLines()
+	relabelled := st.quads
 	r.Lines = make([]string, 0, len(lines))
 	r.Quads = make([]Quad, 0, len(lines))
 	for i, l := range lines {

@@ -72,6 +72,9 @@ func TestRDFCanonSuite(t *testing.T) {
 				if got, want := res.NQuads(), readTestFile(t, e.Result); got != want {
 					t.Fatalf("canonical N-Quads differ\ngot:\n%s\nwant:\n%s", got, want)
 				}
+				if s, err := rdfc.CanonicalString(in, optsFor(e)); err != nil || s != res.NQuads() {
+					t.Fatalf("CanonicalString differs from Result.NQuads: %v", err)
+				}
 			case "rdfc:RDFC10MapTest":
 				if err != nil {
 					t.Fatal(err)
