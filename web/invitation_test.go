@@ -100,23 +100,32 @@ func TestInvitationExistingAccountAndCancel(t *testing.T) {
 	o := e.org("jamk", "JAMK")
 	admin := e.user("admin@jamk.fi", "Aino", false)
 	e.member(o, admin, pokot.RoleOrgAdmin)
-	e.user("partner@yritys.fi", "Pekka Partneri", false)
+	pekka := e.user("partner@yritys.fi", "Pekka Partneri", false)
+	pekka.Lang = pokot.Swedish
+	if err := e.db.UpdateUser(ctx, pekka); err != nil {
+		t.Fatal(err)
+	}
 
 	b := e.browser()
 	b.signin("admin@jamk.fi")
 	b.get("/orgs/jamk/members")
 	wantStatus(t, b.post("/orgs/jamk/invitations", url.Values{"email": {"partner@yritys.fi"}, "role": {"partner"}}), http.StatusSeeOther)
-	link := linkIn(t, e.mails()[0])
+	m := e.mails()[0]
+	link := linkIn(t, m)
+	// Pekka has an account in Swedish, so the invitation is in Swedish.
+	if !strings.Contains(m.Subject, "Inbjudan till POKOT") {
+		t.Errorf("invitation to a Swedish-speaking user: subject %q", m.Subject)
+	}
 
 	p := e.browser()
 	r := p.get(link)
 	wantBody(t, r, "on jo tunnus")
 	wantBody(t, r, `href="/signin?next=/invitations/`)
 	p.signin("partner@yritys.fi")
-	wantBody(t, p.get(link), "Hyväksy kutsu (Pekka Partneri)")
+	wantBody(t, p.get(link), "Tacka ja till inbjudan (Pekka Partneri)")
 	r = p.post(link, nil)
 	wantStatus(t, r, http.StatusSeeOther)
-	wantBody(t, p.get("/dashboard"), "Työelämäkumppanina", "JAMK")
+	wantBody(t, p.get("/dashboard"), "Som arbetslivspartner", "JAMK")
 
 	// A cancelled invitation no longer works.
 	b.get("/orgs/jamk/members")

@@ -41,7 +41,14 @@ func (s *server) invite(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
+	// The message goes in the invitee's own language when they already have an account,
+	// otherwise in the language the inviter is using.
 	l := st(r).lang
+	if known, err := s.store.UserByEmail(ctx, email); err == nil {
+		if kl, ok := pokot.ParseLang(string(known.Lang)); ok {
+			l = kl
+		}
+	}
 	link := s.cfg.BaseURL + "/invitations/" + token
 	if err := s.mailer.Send(ctx, &pokot.Mail{
 		To:      email,
