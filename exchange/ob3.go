@@ -25,7 +25,8 @@ var placeholderDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // outcomes and the grade as resultDescription, workload as creditsAvailable with the unit
 // in tag "creditUnit:…", assessment and participation as tags, Swedish and English in
 // related[]. On top of it: creator (the awarding body), humanCode and version, ISCED-F as
-// fieldOfStudy and as alignment, keywords as tags, the image caption from its alt text and
+// fieldOfStudy and as alignment, ESCO occupations as alignment, keywords, supervision,
+// grading and stackability as tags, the image caption from its alt text and
 // the grading scheme's allowed values. Errors: see Export.check; EINVALID
 // ("err.exchange.incomplete") when a mandatory element is missing.
 func Achievement(e Export) (map[string]any, error) {
