@@ -618,13 +618,18 @@ func TestServeFinishesRequestsOnSIGTERM(t *testing.T) {
 	}
 	defer conn.Close()
 	body := "email=a%40example.fi&password=x&csrf=none"
-	fmt.Fprintf(conn, "POST /signin HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s",
-		addr, len(body), body[:10])
-	// The handler is now waiting for the rest of the body. Wait until the server has begun
-	// to shut down: it stops accepting new connections.
+	// With Expect: 100-continue the server says "100 Continue" only when the handler starts
+	// to read the body: then the request is surely in flight.
+	fmt.Fprintf(conn, "POST /signin HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\nExpect: 100-continue\r\n\r\n",
+		addr, len(body))
+	br := bufio.NewReader(conn)
+	if resp, err := http.ReadResponse(br, nil); err != nil || resp.StatusCode != http.StatusContinue {
+		t.Fatalf("want 100 Continue, got %v %v", resp, err)
+	}
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
+	// Wait until the server has begun to shut down: it stops accepting new connections.
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
 		c, err := net.Dial("tcp", addr)
 		if err != nil {
@@ -635,10 +640,10 @@ func TestServeFinishesRequestsOnSIGTERM(t *testing.T) {
 			t.Fatal("the server kept accepting connections after SIGTERM")
 		}
 	}
-	if _, err := io.WriteString(conn, body[10:]); err != nil {
+	if _, err := io.WriteString(conn, body); err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	resp, err := http.ReadResponse(br, nil)
 	if err != nil {
 		t.Fatalf("the in-flight request got no answer: %v", err)
 	}
