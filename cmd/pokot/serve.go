@@ -67,7 +67,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 
 	db, err := sqldb.Open(ctx, cfg.DB, logger)
 	if err != nil {
-		// The error names the engine, never the DSN (which may hold a password).
+		// The driver's error names host, user and database, never the password of the DSN.
 		fmt.Fprintln(stderr, "pokot serve: database:", err)
 		return 1
 	}
@@ -84,6 +84,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 
 	queue := mail.NewQueue(db, cfg.SMTP, logger)
 	reg := newMetrics(db, logger)
+	providers := oidcLogins(ctx, cfg.OIDC, logger)
 	handler, err := web.New(web.Deps{
 		Config:     cfg,
 		Store:      db,
@@ -92,7 +93,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		API:        api.New(db, cfg, logger, api.WithMailer(queue)),
 		Metrics:    reg.Handler(),
 		Instrument: reg.Instrument,
-		OIDC:       oidcLogins(ctx, cfg.OIDC, logger),
+		OIDC:       providers,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "pokot serve:", err)
@@ -123,7 +124,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		fmt.Fprintf(stdout, "Public address: %s\n", cfg.BaseURL)
 	}
 	logger.Info("server started", "addr", ln.Addr().String(), "base_url", cfg.BaseURL, "demo", cfg.Demo,
-		"smtp", cfg.SMTP.Host != "", "oidc_providers", len(cfg.OIDC))
+		"smtp", cfg.SMTP.Host != "", "oidc_providers", len(providers))
 
 	code := 0
 	select {
