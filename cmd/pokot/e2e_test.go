@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"log/slog"
 	"mime/quotedprintable"
 	"net"
 	"net/http"
@@ -24,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	domain "github.com/pokot/pokot"
 	"github.com/pokot/pokot/mail/smtptest"
 	"github.com/pokot/pokot/oidc/oidctest"
 	"github.com/pokot/pokot/password"
@@ -659,5 +661,22 @@ func TestServeFinishesRequestsOnSIGTERM(t *testing.T) {
 	}
 	if code := s.cmd.ProcessState.ExitCode(); code != 0 {
 		t.Fatalf("exit %d", code)
+	}
+}
+
+// TestOIDCProviderDownIsSkipped: a provider that does not answer discovery is left off the
+// sign-in page and logged; the others still work.
+func TestOIDCProviderDownIsSkipped(t *testing.T) {
+	up := oidctest.New(t, oidctest.Options{})
+	var logs syncBuffer
+	got := oidcLogins(context.Background(), []domain.OIDCProvider{
+		{ID: "down", Issuer: "http://127.0.0.1:1", ClientID: "x"},
+		{ID: "up", Name: "Up", Issuer: up.Issuer(), ClientID: up.ClientID, ClientSecret: up.ClientSecret},
+	}, slog.New(slog.NewTextHandler(&logs, nil)))
+	if len(got) != 1 || got[0].ID() != "up" || got[0].Name() != "Up" {
+		t.Fatalf("providers %v", got)
+	}
+	if !strings.Contains(logs.String(), "provider=down") || strings.Contains(logs.String(), up.ClientSecret) {
+		t.Fatalf("log %q", logs.String())
 	}
 }
