@@ -8,6 +8,7 @@ import (
 	"mime"
 	"mime/quotedprintable"
 	netmail "net/mail"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -64,7 +65,7 @@ func Build(from *netmail.Address, m *pokot.Mail, now time.Time) ([]byte, error) 
 	header("To", (&netmail.Address{Address: m.To}).String())
 	header("Subject", encodeHeader(m.Subject))
 	header("Date", now.Format(time.RFC1123Z))
-	header("Message-ID", "<"+randomHex(16)+"@"+domain+">")
+	header("Message-ID", messageID(m, domain))
 	header("MIME-Version", "1.0")
 	header("Auto-Submitted", "auto-generated")
 	if m.HTML == "" {
@@ -99,6 +100,15 @@ func encodeHeader(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(enc, "?= =?", "?=\r\n =?")
+}
+
+// messageID is stable for a stored message, so that every retry carries the same ID and
+// a receiver can drop a duplicate when an earlier attempt was accepted after all.
+func messageID(m *pokot.Mail, domain string) string {
+	if m.ID == 0 {
+		return "<" + randomHex(16) + "@" + domain + ">"
+	}
+	return fmt.Sprintf("<pokot.%d.%s@%s>", m.ID, strconv.FormatInt(m.Created.UnixNano(), 36), domain)
 }
 
 func randomHex(n int) string {

@@ -54,7 +54,7 @@ func checkMessage(t *testing.T, raw string, wantTo string) {
 	if d, err := h.Date(); err != nil || time.Since(d) > time.Hour {
 		t.Errorf("Date %q: %v", h.Get("Date"), err)
 	}
-	if !regexp.MustCompile(`^<[0-9a-f]{32}@pokot\.example\.fi>$`).MatchString(h.Get("Message-ID")) {
+	if !regexp.MustCompile(`^<([0-9a-f]{32}|pokot\.[0-9]+\.[0-9a-z]+)@pokot\.example\.fi>$`).MatchString(h.Get("Message-ID")) {
 		t.Errorf("Message-ID %q", h.Get("Message-ID"))
 	}
 	if h.Get("MIME-Version") != "1.0" {
@@ -105,6 +105,27 @@ func TestBuild(t *testing.T) {
 		}
 	}
 	checkMessage(t, string(raw), "liisa.virtanen@example.fi")
+}
+
+func TestMessageIDStableAcrossRetries(t *testing.T) {
+	m := sampleMail()
+	m.ID, m.Created = 42, time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC)
+	id := func() string {
+		raw, err := mail.Build(from, m, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, _ := netmail.ReadMessage(strings.NewReader(string(raw)))
+		return msg.Header.Get("Message-ID")
+	}
+	first := id()
+	if second := id(); first != second || !strings.HasPrefix(first, "<pokot.42.") {
+		t.Fatalf("Message-IDs %q and %q", first, second)
+	}
+	m.ID = 43
+	if other := id(); other == first {
+		t.Fatal("two messages share a Message-ID")
+	}
 }
 
 func TestBuildTextOnlyAndLongSubject(t *testing.T) {
