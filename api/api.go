@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime"
@@ -180,6 +181,7 @@ func decode(r *http.Request, v any) error {
 		}
 	}
 	var mbe *http.MaxBytesError
+	var ute *json.UnmarshalTypeError
 	switch {
 	case err == nil:
 		return nil
@@ -187,8 +189,12 @@ func decode(r *http.Request, v any) error {
 		return tooLarge()
 	case errors.Is(err, io.EOF):
 		return &pokot.Error{Code: pokot.EINVALID, Key: "err.json", Message: "the request body is empty"}
+	case errors.As(err, &ute) && ute.Field != "":
+		return &pokot.Error{Code: pokot.EINVALID, Key: "err.json_type", Message: fmt.Sprintf("field %q must be a JSON %s", ute.Field, ute.Type.Kind())}
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return &pokot.Error{Code: pokot.EINVALID, Key: "err.json_field", Message: strings.TrimPrefix(err.Error(), "json: ")}
 	}
-	return &pokot.Error{Code: pokot.EINVALID, Key: "err.json", Message: "the request body is not valid JSON: " + err.Error()}
+	return &pokot.Error{Code: pokot.EINVALID, Key: "err.json", Message: "the request body is not valid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
 }
 
 // outbox is the fallback mailer: straight into the outbox for an administrator to read.

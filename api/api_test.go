@@ -283,6 +283,7 @@ func TestBadRequests(t *testing.T) {
 		{"malformed JSON", "application/json", `{"email":`, 400, nil},
 		{"not an object", "application/json", `[1,2]`, 400, nil},
 		{"unknown field", "application/json", `{"email":"a@example.fi","role":"learner","admin":true}`, 400, nil},
+		{"wrong type", "application/json", `{"email":["a@example.fi"],"role":"learner"}`, 400, nil},
 		{"trailing data", "application/json", `{"email":"a@example.fi","role":"learner"} {}`, 400, nil},
 		{"empty body", "application/json", ``, 400, nil},
 		{"wrong content type", "text/plain", `{"email":"a@example.fi","role":"learner"}`, 415, nil},
@@ -303,6 +304,9 @@ func TestBadRequests(t *testing.T) {
 			}
 			if c.fields == nil && errs != nil {
 				t.Errorf("unexpected field errors: %s", body)
+			}
+			if want := map[string]string{"unknown field": `unknown field "admin"`, "wrong type": `"email" must be a JSON string`}[c.name]; want != "" && !strings.Contains(p["detail"].(string), want) {
+				t.Errorf("detail %q does not say %q", p["detail"], want)
 			}
 		})
 	}
