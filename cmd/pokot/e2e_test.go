@@ -613,6 +613,10 @@ func TestServeFinishesRequestsOnSIGTERM(t *testing.T) {
 	bin := buildPokot(t)
 	dir := t.TempDir()
 	s := startServe(t, bin, dir, nil, "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "graceful.db"))
+	// A database without an administrator: the start-up output says how to make one.
+	if out := strings.Join(s.stdout, "\n"); !strings.Contains(out, s.url+"/setup") || !strings.Contains(out, "pokot user add") {
+		t.Errorf("no first-run hint in:\n%s", out)
+	}
 	addr := strings.TrimPrefix(s.url, "http://")
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {

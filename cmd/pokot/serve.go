@@ -82,6 +82,10 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		printLogins(stdout, cfg.BaseURL, logins)
 	}
 
+	if n, err := db.CountAdmins(ctx); err == nil && n == 0 {
+		fmt.Fprintf(stdout, "No administrator yet: open %s/setup to create one, or run 'pokot user add --email ADDRESS --admin'.\n", cfg.BaseURL)
+	}
+
 	queue := mail.NewQueue(db, cfg.SMTP, logger)
 	reg := newMetrics(db, logger)
 	providers := oidcLogins(ctx, cfg.OIDC, logger)
