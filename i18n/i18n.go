@@ -7,6 +7,8 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"path"
 	"sort"
 	"strings"
 
@@ -17,17 +19,36 @@ import (
 //go:embed catalog/*.json
 var files embed.FS
 
-// catalogs maps a language to its messages, loaded once from the embedded JSON files.
+// catalogs maps a language to its messages, loaded once from the embedded JSON files:
+// catalog/<lang>.json and, one per area of the product, catalog/<area>.<lang>.json.
+// A key defined twice is a start-up error, so areas cannot shadow each other.
 var catalogs = func() map[pokot.Lang]map[string]string {
 	m := map[pokot.Lang]map[string]string{}
 	for _, l := range pokot.Langs {
-		b, err := files.ReadFile("catalog/" + string(l) + ".json")
+		names, err := fs.Glob(files, "catalog/*"+string(l)+".json")
 		if err != nil {
 			panic(err)
 		}
 		c := map[string]string{}
-		if err := json.Unmarshal(b, &c); err != nil {
-			panic(fmt.Sprintf("i18n: catalog %s: %v", l, err))
+		for _, name := range names {
+			base := path.Base(name)
+			if base != string(l)+".json" && !strings.HasSuffix(base, "."+string(l)+".json") {
+				continue
+			}
+			b, err := files.ReadFile(name)
+			if err != nil {
+				panic(err)
+			}
+			part := map[string]string{}
+			if err := json.Unmarshal(b, &part); err != nil {
+				panic(fmt.Sprintf("i18n: catalog %s: %v", name, err))
+			}
+			for k, v := range part {
+				if _, dup := c[k]; dup {
+					panic(fmt.Sprintf("i18n: key %q defined twice (%s)", k, name))
+				}
+				c[k] = v
+			}
 		}
 		m[l] = c
 	}

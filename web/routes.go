@@ -62,6 +62,12 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("GET /admin/outbox", s.app(s.platformAdmin(s.outbox)))
 	mux.Handle("GET /admin/outbox/{id}", s.app(s.platformAdmin(s.outboxMail)))
 
+	// Public catalogue of published POKs (issue 4).
+
+	// Design studio: drafts, co-design, quality gate, workflow (issue 4).
+
+	// Organisation identity and status lists (issue 5): public, no sign-in.
+
 	// Everything else is a page in the user's language saying it does not exist.
 	mux.Handle("/", s.app(s.notFound))
 	return mux
