@@ -418,8 +418,13 @@ func TestServeBadFlagsAndEnvironment(t *testing.T) {
 	if code, _, stderr := runPokot(t, "", "serve", "--db", dbPath, "--addr", "127.0.0.1:0"); code == 2 {
 		t.Fatalf("flag did not win over env: %s", stderr)
 	}
-	if code, _, _ := runPokot(t, "", "serve", "-h"); code != 0 {
-		t.Fatalf("serve -h: exit %d", code)
+	// Help shows the built-in defaults, never a DSN from the environment.
+	t.Setenv("POKOT_DB", "postgres://pokot:s3cret@db.example.fi/pokot")
+	if code, _, stderr := runPokot(t, "", "serve", "-h"); code != 0 || strings.Contains(stderr, "s3cret") || !strings.Contains(stderr, `(default "pokot.db")`) {
+		t.Fatalf("serve -h: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runPokot(t, "", "migrate", "-h"); code != 0 || strings.Contains(stderr, "s3cret") {
+		t.Fatalf("migrate -h: exit %d\n%s", code, stderr)
 	}
 }
 

@@ -15,13 +15,20 @@ func init() {
 	commands["migrate"] = command{summary: "apply the database migrations and list them", run: runMigrate}
 }
 
-// dbFlag adds --db with the default from POKOT_DB, then pokot.db.
+// dbFlag adds --db, which shows the built-in default, never POKOT_DB (a DSN may hold a
+// password); call dbDSN after parsing.
 func dbFlag(fs *flag.FlagSet) *string {
-	def := "pokot.db"
-	if v, ok := os.LookupEnv("POKOT_DB"); ok && strings.TrimSpace(v) != "" {
-		def = strings.TrimSpace(v)
+	return fs.String("db", "pokot.db", "SQLite file or postgres:// DSN (env POKOT_DB)")
+}
+
+// dbDSN returns --db when given, else POKOT_DB, else the default.
+func dbDSN(fs *flag.FlagSet, flagValue string) string {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "db" })
+	if v, ok := os.LookupEnv("POKOT_DB"); ok && !set && strings.TrimSpace(v) != "" {
+		return strings.TrimSpace(v)
 	}
-	return fs.String("db", def, "SQLite file or postgres:// DSN (env POKOT_DB)")
+	return flagValue
 }
 
 func runMigrate(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -39,7 +46,7 @@ func runMigrate(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "pokot migrate: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	db, err := sqldb.Connect(ctx, *dsn, nil)
+	db, err := sqldb.Connect(ctx, dbDSN(fs, *dsn), nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "pokot migrate:", err)
 		return 1

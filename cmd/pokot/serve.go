@@ -44,8 +44,9 @@ type serveOptions struct {
 func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	cfg, opts, err := serveConfig(args, os.LookupEnv, os.Environ(), stderr)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
+		var fe errFlags
+		if errors.As(err, &fe) {
+			return usageExit(fe.error) // package flag has printed the error and the usage
 		}
 		fmt.Fprintln(stderr, "pokot serve:", err)
 		return 2
@@ -206,11 +207,14 @@ func serveConfig(args []string, lookup func(string) (string, bool), environ []st
 
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address HOST:PORT (env POKOT_ADDR); port 0 picks a free port")
-	fs.StringVar(&cfg.DB, "db", cfg.DB, "SQLite file or postgres:// DSN (env POKOT_DB)")
-	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public URL, e.g. https://pokot.example.fi (env POKOT_BASE_URL; default from --addr)")
-	fs.BoolVar(&cfg.Demo, "demo", cfg.Demo, "fill an empty database with demo institutions, people and content (env POKOT_DEMO)")
-	fs.StringVar(&opts.logFormat, "log-format", opts.logFormat, "log format on stderr: text or json (env POKOT_LOG_FORMAT)")
+	// The flags show the built-in defaults (never values from the environment, which may
+	// hold a DSN with a password) and override the environment only when given.
+	def := domain.DefaultConfig()
+	addr := fs.String("addr", def.Addr, "listen address HOST:PORT (env POKOT_ADDR); port 0 picks a free port")
+	dsn := fs.String("db", def.DB, "SQLite file or postgres:// DSN (env POKOT_DB)")
+	baseURL := fs.String("base-url", "", "public URL, e.g. https://pokot.example.fi (env POKOT_BASE_URL; default from --addr)")
+	demoFlag := fs.Bool("demo", false, "fill an empty database with demo institutions, people and content (env POKOT_DEMO)")
+	logFormat := fs.String("log-format", "text", "log format on stderr: text or json (env POKOT_LOG_FORMAT)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: pokot serve [--addr HOST:PORT] [--db DSN] [--base-url URL] [--demo]
 
@@ -226,8 +230,22 @@ Also POKOT_SESSION_TTL (336h), POKOT_LOG_FORMAT (text, json), POKOT_LOG_LEVEL (i
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return cfg, opts, err
+		return cfg, opts, errFlags{err}
 	}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "addr":
+			cfg.Addr = *addr
+		case "db":
+			cfg.DB = *dsn
+		case "base-url":
+			cfg.BaseURL = *baseURL
+		case "demo":
+			cfg.Demo = *demoFlag
+		case "log-format":
+			opts.logFormat = *logFormat
+		}
+	})
 	if fs.NArg() > 0 {
 		errs = append(errs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
@@ -252,6 +270,9 @@ Also POKOT_SESSION_TTL (336h), POKOT_LOG_FORMAT (text, json), POKOT_LOG_LEVEL (i
 	}
 	return cfg, opts, nil
 }
+
+// errFlags is a flag parsing error, which package flag has already reported.
+type errFlags struct{ error }
 
 var oidcIDRE = regexp.MustCompile(`^[a-z0-9]{1,32}$`)
 

@@ -77,7 +77,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintln(stderr, "pokot user add:", err)
 		return 1
 	}
-	db, err := sqldb.Open(ctx, *dsn, nil)
+	db, err := sqldb.Open(ctx, dbDSN(fs, *dsn), nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "pokot user add:", err)
 		return 1
