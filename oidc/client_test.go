@@ -135,6 +135,22 @@ func TestLoginFails(t *testing.T) {
 	}
 }
 
+func TestClientSecretPost(t *testing.T) {
+	p := oidctest.New(t, oidctest.Options{AuthMethods: []string{"client_secret_post"}})
+	c := newClient(t, p)
+	if _, err := c.Exchange(context.Background(), login(t, c, "s", "n"), "n", redirect); err != nil {
+		t.Fatalf("a provider that only takes client_secret_post: %v", err)
+	}
+}
+
+func TestProviderWithoutS256IsRefused(t *testing.T) {
+	p := oidctest.New(t, oidctest.Options{ChallengeMethods: []string{"plain"}})
+	_, err := oidc.New(context.Background(), pokot.OIDCProvider{ID: "x", Issuer: p.Issuer(), ClientID: p.ClientID})
+	if err == nil || !strings.Contains(err.Error(), "S256") {
+		t.Fatalf("got %v", err)
+	}
+}
+
 func TestBadCodeAndDiscovery(t *testing.T) {
 	p := oidctest.New(t, oidctest.Options{})
 	c := newClient(t, p)

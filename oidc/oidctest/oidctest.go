@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -42,6 +43,11 @@ type Options struct {
 	Lifetime      time.Duration   // ID token lifetime (negative: already expired); default 5 min
 	SignWith      *rsa.PrivateKey // sign with this key instead of the published one
 	Claims        map[string]any  // claims to add or replace (sub, email, email_verified, name, …)
+	// AuthMethods are the token endpoint's client authentication methods, advertised and
+	// enforced; default client_secret_basic and client_secret_post.
+	AuthMethods []string
+	// ChallengeMethods are the advertised PKCE methods; default S256.
+	ChallengeMethods []string
 }
 
 type grant struct{ challenge, nonce, redirect string }
@@ -55,6 +61,12 @@ func New(t testing.TB, opts Options) *Provider {
 	}
 	if opts.Lifetime == 0 {
 		opts.Lifetime = 5 * time.Minute
+	}
+	if opts.AuthMethods == nil {
+		opts.AuthMethods = []string{"client_secret_basic", "client_secret_post"}
+	}
+	if opts.ChallengeMethods == nil {
+		opts.ChallengeMethods = []string{"S256"}
 	}
 	p := &Provider{t: t, key: key, opts: opts, codes: map[string]grant{},
 		ClientID: "pokot-test", ClientSecret: "client-secret-123"}
@@ -82,8 +94,8 @@ func (p *Provider) discovery(w http.ResponseWriter, r *http.Request) {
 		"response_types_supported":              []string{"code"},
 		"subject_types_supported":               []string{"public"},
 		"id_token_signing_alg_values_supported": []string{"RS256"},
-		"code_challenge_methods_supported":      []string{"S256"},
-		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post"},
+		"code_challenge_methods_supported":      p.opts.ChallengeMethods,
+		"token_endpoint_auth_methods_supported": p.opts.AuthMethods,
 	})
 }
 
@@ -112,9 +124,14 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 	bad := func(desc string) {
 		writeJSON(w, 400, map[string]string{"error": "invalid_grant", "error_description": desc})
 	}
-	id, secret, ok := r.BasicAuth()
-	if !ok {
+	id, secret, basic := r.BasicAuth()
+	if !basic {
 		id, secret = r.PostFormValue("client_id"), r.PostFormValue("client_secret")
+	}
+	method := map[bool]string{true: "client_secret_basic", false: "client_secret_post"}[basic]
+	if !slices.Contains(p.opts.AuthMethods, method) {
+		writeJSON(w, 401, map[string]string{"error": "invalid_client", "error_description": method + " not allowed"})
+		return
 	}
 	if id != p.ClientID || secret != p.ClientSecret {
 		writeJSON(w, 401, map[string]string{"error": "invalid_client"})
