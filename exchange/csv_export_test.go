@@ -11,47 +11,6 @@ import (
 	"github.com/pokot/pokot/exchange"
 )
 
-// normalize makes empty texts and lists nil, as a description read from CSV has them.
-func normalize(c pokot.MicrocredentialContent) pokot.MicrocredentialContent {
-	clean := func(t pokot.Text) pokot.Text {
-		out := pokot.Text{}
-		for l, s := range t {
-			if s != "" {
-				out[l] = s
-			}
-		}
-		if len(out) == 0 {
-			return nil
-		}
-		return out
-	}
-	for _, t := range []*pokot.Text{&c.Title, &c.Description, &c.AssessmentInfo, &c.QualityAssurance, &c.Prerequisites,
-		&c.FurtherInfo, &c.TargetGroup, &c.Duration, &c.Delivery.Place, &c.Price.Info, &c.Stackability.Unit.Name} {
-		*t = clean(*t)
-	}
-	var outs []pokot.LearningOutcome
-	for _, o := range c.Outcomes {
-		o.Text, o.Criteria = clean(o.Text), clean(o.Criteria)
-		for i := range o.Skills {
-			o.Skills[i].Label = clean(o.Skills[i].Label)
-		}
-		for i := range o.Occupations {
-			o.Occupations[i].Label = clean(o.Occupations[i].Label)
-		}
-		outs = append(outs, o)
-	}
-	c.Outcomes = outs
-	if len(c.Keywords) == 0 {
-		c.Keywords = nil
-	}
-	if c.Image != nil {
-		img := *c.Image
-		img.Alt = clean(img.Alt)
-		c.Image = &img
-	}
-	return c
-}
-
 func minimalContent() pokot.MicrocredentialContent {
 	return pokot.MicrocredentialContent{
 		Title:    pokot.Text{pokot.Finnish: "=HYPERLINK(\"http://evil.example\")"},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -135,8 +136,7 @@ func readHeader(header []string) ([]string, pokot.Errors) {
 		names[i] = name
 		switch {
 		case name == "":
-			errs = append(errs, cellError(1, fmt.Sprintf("%d", i+1), "err.csv.empty_column", "a column has no name"))
-			continue
+			continue // Excel's trailing separators; refused per row if a cell has text
 		case seen[name]:
 			errs = append(errs, cellError(1, name, "err.csv.duplicate_column", "the column appears twice"))
 		case name == colID || name == colVersion || name == colStatus || name == colSlug || columnByName[name] != nil:
@@ -184,6 +184,11 @@ func readRow(row int, cols, rec []string) (ImportedDraft, pokot.Errors) {
 			continue
 		}
 		switch name {
+		case "":
+			if v != "" {
+				errs = append(errs, cellError(row, strconv.Itoa(i+1), "err.csv.empty_column", "the cell has text but its column has no name in the header"))
+			}
+			continue
 		case colID, colVersion, colStatus:
 			continue
 		case colSlug:

@@ -150,6 +150,7 @@ func TestReadCSVFileProblems(t *testing.T) {
 		"outcome 31":     {"outcome31_text_fi," + header + "x,Hoiva,5,osp\n", "row 1, column outcome31_text_fi: err.csv.unknown_column"},
 		"unknown choice": {"assessment," + header + "\"test, essee\",Hoiva,5,osp\n", "row 2, column assessment: err.mc.choice_invalid"},
 		"bad esco":       {"outcome1_skills," + header + "https://example.com/skill | taito,Hoiva,5,osp\n", "row 2, column outcome1_skills: err.mc.esco_invalid"},
+		"unnamed column": {header[:len(header)-1] + ",\nHoiva,5,osp,sisältöä\n", "row 2, column 4: err.csv.empty_column"},
 		"alt, no image":  {"image_alt_fi," + header + "Kuva,Hoiva,5,osp\n", "row 2, column image: err.csv.image_missing"},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -181,6 +182,14 @@ func TestReadCSVLimits(t *testing.T) {
 	_, err = exchange.ReadCSV(strings.NewReader(strings.Repeat("a", exchange.MaxCSVBytes+1)))
 	if pokot.ErrorCode(err) != pokot.ETOOLARGE {
 		t.Errorf("a file over the size limit: %v", err)
+	}
+}
+
+// TestReadCSVTrailingSeparators reads Excel's trailing empty columns without complaint.
+func TestReadCSVTrailingSeparators(t *testing.T) {
+	imp, err := exchange.ReadCSV(strings.NewReader("title_fi;workload_value;workload_unit;;\r\nHoiva;5;osp;;\r\n;;;;\r\n"))
+	if err != nil || len(imp.Drafts) != 1 {
+		t.Fatalf("%v %v", imp, err)
 	}
 }
 

@@ -15,7 +15,7 @@ var Messages = map[string]pokot.Text{
 	"err.csv.duplicate_column":   tx("Sarake on tiedostossa kahdesti.", "Kolumnen finns två gånger i filen.", "The column appears twice."),
 	"err.csv.duplicate_slug":     tx("Sama osoitenimi on jo toisella rivillä.", "Samma adressnamn finns redan på en annan rad.", "Another row has the same slug."),
 	"err.csv.empty":              tx("Tiedosto on tyhjä.", "Filen är tom.", "The file is empty."),
-	"err.csv.empty_column":       tx("Sarakkeelta puuttuu nimi otsikkorivillä.", "En kolumn saknar namn på rubrikraden.", "A column has no name in the header."),
+	"err.csv.empty_column":       tx("Solussa on tekstiä, mutta sen sarakkeella ei ole nimeä otsikkorivillä.", "Cellen har text men dess kolumn saknar namn på rubrikraden.", "The cell has text but its column has no name in the header."),
 	"err.csv.encoding":           tx("Tiedoston merkistöä ei tunnistettu. Tallenna se muodossa ”CSV UTF-8”.", "Filens teckenkodning känns inte igen. Spara den som ”CSV UTF-8”.", "The file's character encoding is not recognised. Save it as “CSV UTF-8”."),
 	"err.csv.export_keyword":     tx("Avainsanassa on pilkku, jota CSV-muoto ei pysty säilyttämään.", "Ett nyckelord innehåller ett kommatecken som CSV-formatet inte kan bevara.", "A keyword has a comma, which the CSV format cannot keep."),
 	"err.csv.export_separator":   tx("Nimessä on merkki | tai rivinvaihto, jota CSV-muoto ei pysty säilyttämään.", "Ett namn innehåller tecknet | eller en radbrytning som CSV-formatet inte kan bevara.", "A name has a | or a line break, which the CSV format cannot keep."),
