@@ -24,18 +24,28 @@ func (db *DB) CreateSession(ctx context.Context, userID int64, expires time.Time
 	return secret, s, nil
 }
 
-// SessionByToken returns the live session and sets its LastSeen to now. ENOTFOUND when
-// unknown or expired.
+// touchEvery is how stale LastSeen may get before a read writes it again: a page view
+// should not be a database write, which SQLite serialises through its single writer.
+const touchEvery = time.Minute
+
+// SessionByToken returns the live session and sets its LastSeen to now when it is more than
+// touchEvery old. ENOTFOUND when unknown or expired.
 func (db *DB) SessionByToken(ctx context.Context, token string, now time.Time) (*pokot.Session, error) {
 	s := &pokot.Session{}
-	err := db.w.QueryRowContext(ctx, `
-		UPDATE sessions SET last_seen = $1
-		WHERE token_hash = $2 AND expires_at > $1
-		RETURNING id, user_id, csrf_secret, created_at, last_seen, expires_at`,
-		db.ts(now), hashToken(token),
+	hash := hashToken(token)
+	err := db.r.QueryRowContext(ctx, `
+		SELECT id, user_id, csrf_secret, created_at, last_seen, expires_at
+		FROM sessions WHERE token_hash = $1 AND expires_at > $2`,
+		hash, db.ts(now),
 	).Scan(&s.ID, &s.UserID, &s.CSRF, timeCol{&s.Created}, timeCol{&s.LastSeen}, timeCol{&s.Expires})
 	if err != nil {
 		return nil, mapErr(noRows(err, "session"))
+	}
+	if now.Sub(s.LastSeen) >= touchEvery {
+		if _, err := db.w.ExecContext(ctx, `UPDATE sessions SET last_seen = $1 WHERE id = $2`, db.ts(now), s.ID); err != nil {
+			return nil, mapErr(err)
+		}
+		s.LastSeen = now.UTC().Truncate(time.Microsecond) // the stored precision
 	}
 	return s, nil
 }

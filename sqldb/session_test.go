@@ -26,6 +26,12 @@ func TestSessions(t *testing.T) {
 		!got.LastSeen.Equal(later.UTC().Truncate(time.Microsecond)) {
 		t.Fatalf("SessionByToken =\n %+v, want\n %+v with LastSeen %v", got, s, later)
 	}
+	// A read within a minute of the last touch does not write LastSeen again.
+	soon, err := db.SessionByToken(ctx, tok, later.Add(30*time.Second))
+	must(t, err)
+	if !soon.LastSeen.Equal(got.LastSeen) {
+		t.Fatalf("LastSeen moved within a minute: %v, want %v", soon.LastSeen, got.LastSeen)
+	}
 	wantCode(t, second(db.SessionByToken(ctx, tok, exp)), pokot.ENOTFOUND, "err.not_found")
 	wantCode(t, second(db.SessionByToken(ctx, tok[1:], later)), pokot.ENOTFOUND)
 	wantCode(t, second(db.SessionByToken(ctx, "", later)), pokot.ENOTFOUND)
