@@ -6,6 +6,9 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/credential/status"
@@ -61,7 +64,8 @@ func (db *DB) AllocateStatus(ctx context.Context, orgID int64, purpose, credenti
 }
 
 // AllocateStatuses is AllocateStatus for a batch, one entry per credential id, in one
-// transaction: all or none are allocated. EINVALID, ENOTFOUND.
+// transaction: all or none are allocated. The entries are inserted many rows per statement,
+// so a batch of thousands costs a few dozen round trips. EINVALID, ENOTFOUND.
 func (db *DB) AllocateStatuses(ctx context.Context, orgID int64, purpose string, credentialIDs []string, size int) ([]*pokot.StatusEntry, error) {
 	if err := validPurpose(purpose); err != nil {
 		return nil, err
@@ -77,11 +81,13 @@ func (db *DB) AllocateStatuses(ctx context.Context, orgID int64, purpose string,
 	for try := 0; try < allocRetries; try++ {
 		err = db.tx(ctx, func(tx *sql.Tx) error {
 			es = make([]*pokot.StatusEntry, len(credentialIDs))
-			for i, id := range credentialIDs {
-				var err error
-				if es[i], err = db.allocate(ctx, tx, orgID, purpose, id, size); err != nil {
+			now := db.now().UTC().Truncate(timeUnit)
+			for done := 0; done < len(credentialIDs); {
+				n, err := db.allocate(ctx, tx, orgID, purpose, credentialIDs[done:], es[done:], size, now)
+				if err != nil {
 					return err
 				}
+				done += n
 			}
 			return nil
 		})
@@ -95,65 +101,135 @@ func (db *DB) AllocateStatuses(ctx context.Context, orgID int64, purpose string,
 	return es, nil
 }
 
-func (db *DB) allocate(ctx context.Context, tx *sql.Tx, orgID int64, purpose, credentialID string, size int) (*pokot.StatusEntry, error) {
-	now := db.now().UTC().Truncate(timeUnit)
+// allocate fills entries for as many of ids as the newest list with room takes (opening a
+// new list when the newest is full) and returns how many it filled. The list row stays
+// locked until the end of the transaction, so no other allocator inserts into it meanwhile.
+func (db *DB) allocate(ctx context.Context, tx *sql.Tx, orgID int64, purpose string, ids []string, entries []*pokot.StatusEntry, size int, now time.Time) (int, error) {
 	var listNo, listSize, used int
 	err := tx.QueryRowContext(ctx, `
 		SELECT list_no, size, used FROM status_lists WHERE org_id = $1 AND purpose = $2
 		ORDER BY list_no DESC LIMIT 1`+db.forUpdate(), orgID, purpose).Scan(&listNo, &listSize, &used)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, err
+		return 0, err
 	}
 	if errors.Is(err, sql.ErrNoRows) || used >= listSize {
 		// Open the next list; a concurrent opener makes this a unique violation (ECONFLICT)
-		// and AllocateStatus retries.
+		// and AllocateStatuses retries.
 		listNo, listSize, used = listNo+1, size, 0
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO status_lists (org_id, purpose, list_no, size, created_at) VALUES ($1, $2, $3, $4, $5)`,
 			orgID, purpose, listNo, listSize, db.ts(now)); err != nil {
-			return nil, err
+			return 0, err
 		}
 	}
-	e := &pokot.StatusEntry{OrgID: orgID, Purpose: purpose, List: listNo, CredentialID: credentialID, Created: now}
-	insert := func(idx int) (bool, error) {
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO status_entries (org_id, purpose, list_no, idx, credential_id, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-			orgID, purpose, listNo, idx, credentialID, db.ts(now))
+	k := min(len(ids), listSize-used)
+	pending := make([]int, k) // positions in ids still without an index
+	for i := range pending {
+		pending[i] = i
+	}
+	place := func(pos []int, idx []int) error {
+		got, err := db.insertEntries(ctx, tx, orgID, purpose, listNo, ids, pos, idx, now)
 		if err != nil {
-			return false, err
+			return err
 		}
-		n, err := res.RowsAffected()
-		return n == 1, err
+		var left []int
+		for i, p := range pos {
+			if !got[idx[i]] {
+				left = append(left, p)
+				continue
+			}
+			entries[p] = &pokot.StatusEntry{OrgID: orgID, Purpose: purpose, List: listNo, Index: idx[i], CredentialID: ids[p], Created: now}
+		}
+		pending = left
+		return nil
 	}
-	found := false
-	for i := 0; i < randomProbes && !found; i++ {
-		e.Index = randIndex(listSize)
-		if found, err = insert(e.Index); err != nil {
-			return nil, err
+	// Rounds of random probes, each retrying the previous round's collisions.
+	for round := 0; round < randomProbes && len(pending) > 0; round++ {
+		idx := make([]int, len(pending))
+		seen := make(map[int]bool, len(pending))
+		for i := range idx {
+			for {
+				idx[i] = randIndex(listSize)
+				if !seen[idx[i]] {
+					seen[idx[i]] = true
+					break
+				}
+			}
+		}
+		if err := place(pending, idx); err != nil {
+			return 0, err
 		}
 	}
-	if !found {
+	if len(pending) > 0 {
 		// The list is nearly full: pick uniformly among the free indices.
 		usedIdx, err := db.usedIndices(ctx, tx, orgID, purpose, listNo)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		a, err := status.NewAllocator(listSize, usedIdx)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		if e.Index, err = a.Next(); err != nil {
-			return nil, err
+		idx := make([]int, len(pending))
+		for i := range idx {
+			if idx[i], err = a.Next(); err != nil {
+				return 0, err
+			}
 		}
-		if found, err = insert(e.Index); err != nil {
-			return nil, err
-		} else if !found {
-			return nil, pokot.Errorf(pokot.ECONFLICT, "status index %d taken concurrently", e.Index)
+		if err := place(pending, idx); err != nil {
+			return 0, err
+		}
+		if len(pending) > 0 {
+			return 0, pokot.Errorf(pokot.ECONFLICT, "status indices taken concurrently")
 		}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE status_lists SET used = used + 1 WHERE org_id = $1 AND purpose = $2 AND list_no = $3`, orgID, purpose, listNo)
-	return e, err
+	_, err = tx.ExecContext(ctx, `UPDATE status_lists SET used = used + $1 WHERE org_id = $2 AND purpose = $3 AND list_no = $4`, k, orgID, purpose, listNo)
+	return k, err
+}
+
+// entriesPerInsert bounds the rows of one INSERT (two parameters each, under SQLite's and
+// PostgreSQL's parameter limits).
+const entriesPerInsert = 1000
+
+// insertEntries inserts the entries (ids[pos[i]] at index idx[i]) that are free and reports
+// which indices it took.
+func (db *DB) insertEntries(ctx context.Context, tx *sql.Tx, orgID int64, purpose string, listNo int, ids []string, pos, idx []int, now time.Time) (map[int]bool, error) {
+	got := make(map[int]bool, len(pos))
+	for start := 0; start < len(pos); start += entriesPerInsert {
+		end := min(start+entriesPerInsert, len(pos))
+		// The constant columns come first, so that placeholders first appear in ascending
+		// order, as SQLite binds them.
+		var q strings.Builder
+		q.WriteString(`INSERT INTO status_entries (org_id, purpose, list_no, created_at, idx, credential_id) VALUES `)
+		args := []any{orgID, purpose, listNo, db.ts(now)}
+		for i := start; i < end; i++ {
+			if i > start {
+				q.WriteString(", ")
+			}
+			fmt.Fprintf(&q, "($1, $2, $3, $4, $%d, $%d)", len(args)+1, len(args)+2)
+			args = append(args, idx[i], ids[pos[i]])
+		}
+		q.WriteString(` ON CONFLICT DO NOTHING RETURNING idx`)
+		rows, err := tx.QueryContext(ctx, q.String(), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var i int
+			if err := rows.Scan(&i); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			got[i] = true
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return got, nil
 }
 
 func (db *DB) usedIndices(ctx context.Context, q querier, orgID int64, purpose string, listNo int) ([]int, error) {

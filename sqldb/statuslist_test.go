@@ -162,13 +162,35 @@ func TestStatusAllocateBatch(t *testing.T) {
 			t.Fatalf("entry of %s: %v", ids[i], got)
 		}
 	}
+	// A large batch: distinct indices, each stored with its credential id.
+	big := make([]string, 5000)
+	for i := range big {
+		big[i] = fmt.Sprintf("urn:big:%d", i)
+	}
+	es, err = db.AllocateStatuses(ctx, org.ID, pokot.StatusSuspension, big, 0)
+	must(t, err)
+	distinct := map[int]bool{}
+	for i, e := range es {
+		if e.CredentialID != big[i] || e.List != 1 || distinct[e.Index] {
+			t.Fatalf("entry %d: %+v (duplicate %v)", i, e, distinct[e.Index])
+		}
+		distinct[e.Index] = true
+	}
+	for _, i := range []int{0, 2500, 4999} {
+		back, err := db.StatusEntriesOf(ctx, org.ID, big[i])
+		must(t, err)
+		if len(back) != 1 || back[0].Index != es[i].Index {
+			t.Fatalf("stored entry of %s: %v, want index %d", big[i], back, es[i].Index)
+		}
+	}
+
 	// All or nothing: a batch for a missing organisation stores nothing.
 	_, err = db.AllocateStatuses(ctx, 99999, pokot.StatusSuspension, ids, 0)
 	wantCode(t, err, pokot.ENOTFOUND)
 	l, err := db.StatusList(ctx, org.ID, pokot.StatusSuspension, 1)
 	must(t, err)
-	if l.Used != 3 {
-		t.Fatalf("used %d, want 3", l.Used)
+	if l.Used != 5003 {
+		t.Fatalf("used %d, want 5003", l.Used)
 	}
 }
 
@@ -236,6 +258,38 @@ func TestStatusAllocateConcurrent(t *testing.T) {
 		must(t, err)
 		if e.CredentialID == "" {
 			t.Fatalf("entry %v lost its credential id", k)
+		}
+	}
+}
+
+// BenchmarkAllocateStatuses allocates revocation indices in batches of 1,000; ns/op is per
+// index.
+func BenchmarkAllocateStatuses(b *testing.B) {
+	db := sqldbtest.New(b)
+	o := &pokot.Organisation{Slug: "bench", Name: pokot.Text{pokot.Finnish: "Bench"}}
+	if err := db.CreateOrg(ctx, o); err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]string, 1000)
+	b.ResetTimer()
+	for n := 0; n < b.N; n += len(ids) {
+		if _, err := db.AllocateStatuses(ctx, o.ID, pokot.StatusRevocation, ids, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAllocateStatus allocates one index per transaction.
+func BenchmarkAllocateStatus(b *testing.B) {
+	db := sqldbtest.New(b)
+	o := &pokot.Organisation{Slug: "bench", Name: pokot.Text{pokot.Finnish: "Bench"}}
+	if err := db.CreateOrg(ctx, o); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := db.AllocateStatus(ctx, o.ID, pokot.StatusRevocation, "", 0); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
