@@ -49,8 +49,10 @@ func (s *Service) SetStatus(ctx context.Context, org *pokot.Organisation, purpos
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.StatusListCredential(ctx, org, purpose, list); err != nil {
-		return e, err
+	// The change is recorded and the cached list invalidated; should re-signing fail here,
+	// the next fetch of the list re-signs it, so the change is not reported as failed.
+	if _, err := s.StatusListCredential(ctx, org, purpose, list); err != nil && s.Logger != nil {
+		s.Logger.Error("issuer: re-sign status list", "org", org.Slug, "purpose", purpose, "list", list, "err", err)
 	}
 	return e, nil
 }
