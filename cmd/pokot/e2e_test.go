@@ -187,6 +187,16 @@ var (
 	htmlLangRE = regexp.MustCompile(`<html[^>]*\blang="([a-z]{2})"`)
 )
 
+func readAll(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // signIn signs in through the real form with the CSRF token from the page.
 func signIn(t *testing.T, c *http.Client, base, email, pw string) {
 	t.Helper()
@@ -254,11 +264,64 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("dashboard: %d\n%s", resp.StatusCode, body)
 	}
 
+	// An organisation admin makes a personal access token in the UI and uses the API with it.
+	orgAdmin := browser(t)
+	signIn(t, orgAdmin, s.url, "mikko.korhonen@hamk.example", s.logins["mikko.korhonen@hamk.example"])
+	_, page := get(t, orgAdmin, s.url+"/profile")
+	m := csrfRE.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no CSRF token on the profile page")
+	}
+	resp, err := orgAdmin.PostForm(s.url+"/profile/tokens", url.Values{"csrf": {m[1]}, "name": {"e2e"}, "scopes": {"read", "write"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = readAll(t, resp)
+	secret := regexp.MustCompile(`id="token-secret">([^<]+)<`).FindStringSubmatch(page)
+	if resp.StatusCode != 200 || secret == nil {
+		t.Fatalf("token not shown: %d\n%s", resp.StatusCode, page)
+	}
+	apiCall := func(method, path, body string) (int, string) {
+		req, _ := http.NewRequest(method, s.url+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+html.UnescapeString(secret[1]))
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.StatusCode, readAll(t, resp)
+	}
+	if code, body := apiCall("GET", "/api/v1/orgs/hamk/members", ""); code != 200 || !strings.Contains(body, "laura.nieminen@hamk.example") || strings.Contains(body, "tamk.example") {
+		t.Errorf("members of hamk: %d %s", code, body)
+	}
+	if code, _ := apiCall("GET", "/api/v1/orgs/tamk/members", ""); code != 403 {
+		t.Errorf("members of tamk: %d", code)
+	}
+	if code, body := apiCall("POST", "/api/v1/orgs/hamk/invitations", `{"email":"uusi.opettaja@example.fi","role":"designer"}`); code != 201 {
+		t.Errorf("invitation: %d %s", code, body)
+	}
+	// Revoking it in the UI ends its use at once.
+	_, page = get(t, orgAdmin, s.url+"/profile")
+	revoke := regexp.MustCompile(`action="(/profile/tokens/\d+/revoke)"`).FindStringSubmatch(page)
+	if revoke == nil {
+		t.Fatal("no revoke form")
+	}
+	m = csrfRE.FindStringSubmatch(page)
+	if resp, err := orgAdmin.PostForm(s.url+revoke[1], url.Values{"csrf": {m[1]}}); err != nil || resp.StatusCode >= 400 {
+		t.Fatalf("revoke: %v %v", resp, err)
+	}
+	if code, _ := apiCall("GET", "/api/v1/me", ""); code != 401 {
+		t.Errorf("revoked token: %d", code)
+	}
+
 	// The requests above are counted by route pattern.
 	_, body = get(t, c, s.url+"/metrics")
 	for _, want := range []string{
 		`pokot_http_requests_total{route="GET /healthz",method="GET",status="200"} 1`,
-		`pokot_http_requests_total{route="GET /api/v1/me",method="GET",status="401"} 1`,
+		`pokot_http_requests_total{route="GET /api/v1/me",method="GET",status="401"} 2`,
+		`pokot_http_requests_total{route="POST /api/v1/orgs/{slug}/invitations",method="POST",status="201"} 1`,
 		`# TYPE pokot_http_request_duration_seconds histogram`,
 		`pokot_db_open_connections `,
 		`pokot_mail_queue_depth 0`,
