@@ -752,3 +752,41 @@ func TestOIDCProviderDownIsSkipped(t *testing.T) {
 		t.Fatalf("log %q", logs.String())
 	}
 }
+
+// TestServeConfigFromEnvironment reads every setting from the environment, and the flags
+// override what they name.
+func TestServeConfigFromEnvironment(t *testing.T) {
+	env := map[string]string{
+		"POKOT_ADDR": "0.0.0.0:9000", "POKOT_DB": "/var/lib/pokot/pokot.db", "POKOT_BASE_URL": "https://pokot.example.fi/",
+		"POKOT_DEMO": "true", "POKOT_SESSION_TTL": "48h",
+		"POKOT_SMTP_HOST": "smtp.example.fi", "POKOT_SMTP_PORT": "465", "POKOT_SMTP_USERNAME": "pokot",
+		"POKOT_SMTP_PASSWORD": " salainen ", "POKOT_SMTP_FROM": "POKOT <noreply@example.fi>", "POKOT_SMTP_TLS": "TLS",
+		"POKOT_OIDC_ENTRA_ISSUER": "https://login.example.fi/v2.0", "POKOT_OIDC_ENTRA_CLIENT_ID": "abc",
+		"POKOT_OIDC_ENTRA_CLIENT_SECRET": "xyz", "POKOT_OIDC_ENTRA_NAME": "Microsoft Entra ID",
+		"POKOT_OIDC_MPASS_ISSUER": "https://mpass.example.fi", "POKOT_OIDC_MPASS_CLIENT_ID": "m",
+	}
+	var environ []string
+	for k, v := range env {
+		environ = append(environ, k+"="+v)
+	}
+	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+	cfg, opts, err := serveConfig(nil, lookup, environ, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Addr != "0.0.0.0:9000" || cfg.DB != "/var/lib/pokot/pokot.db" || cfg.BaseURL != "https://pokot.example.fi" ||
+		!cfg.Demo || cfg.SessionTTL != 48*time.Hour || opts.logFormat != "text" {
+		t.Errorf("config %+v", cfg)
+	}
+	if sm := cfg.SMTP; sm.Host != "smtp.example.fi" || sm.Port != 465 || sm.Username != "pokot" || sm.Password != " salainen " || sm.TLS != "tls" {
+		t.Errorf("smtp %+v", sm)
+	}
+	if len(cfg.OIDC) != 2 || cfg.OIDC[0].ID != "entra" || cfg.OIDC[0].Name != "Microsoft Entra ID" || cfg.OIDC[0].ClientSecret != "xyz" ||
+		cfg.OIDC[1].ID != "mpass" || cfg.OIDC[1].ClientID != "m" {
+		t.Errorf("oidc %+v", cfg.OIDC)
+	}
+	cfg, _, err = serveConfig([]string{"--addr", "127.0.0.1:7000", "--demo=false", "--db", "other.db", "--log-format", "json"}, lookup, environ, io.Discard)
+	if err != nil || cfg.Addr != "127.0.0.1:7000" || cfg.Demo || cfg.DB != "other.db" || cfg.BaseURL != "https://pokot.example.fi" {
+		t.Fatalf("flags over env: %+v %v", cfg, err)
+	}
+}
