@@ -11,6 +11,9 @@ type Store interface {
 	APITokenService
 	MailService
 	ContentService
+	JobService
+	MicrocredentialService
+	IssuerService
 	// Ping reports whether the database is reachable (for /readyz).
 	Ping(ctx context.Context) error
 }
