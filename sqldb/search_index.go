@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/pokot/pokot"
@@ -17,6 +18,9 @@ var searchLangs = []string{"fi", "sv", "en"}
 // none is published, replaced otherwise. It runs in the transaction that publishes or
 // archives.
 func (db *DB) indexCatalog(ctx context.Context, tx *sql.Tx, mcID int64) error {
+	if err := db.bumpGeneration(ctx, tx); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM catalog WHERE mc_id = $1`, mcID); err != nil {
 		return err
 	}
@@ -43,11 +47,9 @@ func (db *DB) indexCatalog(ctx context.Context, tx *sql.Tx, mcID int64) error {
 	return db.insertCatalog(ctx, tx, m, v, orgName)
 }
 
-// searchText returns the stemmed title and body of a description in every language, and
-// the raw text per language for PostgreSQL's text search configurations.
-func searchText(c *pokot.MicrocredentialContent, orgName pokot.Text) (title, body string, raw map[string][2]string) {
+// searchText returns the stemmed title and body of a description in every language.
+func searchText(c *pokot.MicrocredentialContent, orgName pokot.Text) (title, body string) {
 	var ts, bs []string
-	raw = map[string][2]string{}
 	for _, l := range searchLangs {
 		lang := pokot.Lang(l)
 		t := c.Title[lang]
@@ -66,7 +68,6 @@ func searchText(c *pokot.MicrocredentialContent, orgName pokot.Text) (title, bod
 			parts = append(parts, f.Name[lang])
 		}
 		b := strings.Join(parts, " ")
-		raw[l] = [2]string{t, b}
 		if s := stem.Text(l, t); s != "" {
 			ts = append(ts, s)
 		}
@@ -74,7 +75,7 @@ func searchText(c *pokot.MicrocredentialContent, orgName pokot.Text) (title, bod
 			bs = append(bs, s)
 		}
 	}
-	return strings.Join(ts, " "), strings.Join(bs, " "), raw
+	return strings.Join(ts, " "), strings.Join(bs, " ")
 }
 
 // prefix returns the first n characters of an ISCED-F code, "" when it is shorter.
@@ -85,9 +86,132 @@ func prefix(code string, n int) string {
 	return code[:n]
 }
 
+// sortKey is the lower-case title in l for sorting, falling back to Finnish.
+func sortKey(t pokot.Text, l pokot.Lang) string {
+	s := t[l]
+	if strings.TrimSpace(s) == "" {
+		s = t[pokot.Finnish]
+	}
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// facetPair is one value of one facet of a catalogue entry.
+type facetPair struct{ facet, value string }
+
+// sigCodes maps the first byte of a sig token to its facet.
+var sigCodes = map[byte]string{'L': pokot.FacetLevel, 'F': pokot.FacetField, 'U': pokot.FacetUnit, 'O': pokot.FacetOrg,
+	'J': pokot.FacetJotpa, 'S': pokot.FacetStackable, 'l': pokot.FacetLanguage, 'p': pokot.FacetParticipation, 's': pokot.FacetSkill}
+
+// facetsOf lists the facet values of a description, each once, in a fixed order.
+func facetsOf(orgID int64, c *pokot.MicrocredentialContent) []facetPair {
+	var fs []facetPair
+	seen := map[facetPair]bool{}
+	add := func(f, v string) {
+		if p := (facetPair{f, v}); v != "" && !seen[p] && !strings.Contains(v, "|") {
+			seen[p] = true
+			fs = append(fs, p)
+		}
+	}
+	if c.EQFLevel > 0 {
+		add(pokot.FacetLevel, strconv.Itoa(c.EQFLevel))
+	}
+	add(pokot.FacetField, prefix(c.ISCEDField, 2))
+	add(pokot.FacetUnit, string(c.Workload.Unit))
+	add(pokot.FacetOrg, strconv.FormatInt(orgID, 10))
+	if c.Price.Jotpa {
+		add(pokot.FacetJotpa, "true")
+	}
+	if c.Stackability.Kind == pokot.StackQualificationUnit {
+		add(pokot.FacetStackable, "true")
+	}
+	for _, l := range c.Languages {
+		add(pokot.FacetLanguage, l)
+	}
+	for _, p := range c.Participation {
+		add(pokot.FacetParticipation, string(p))
+	}
+	for _, o := range c.Outcomes {
+		for _, s := range o.Skills {
+			add(pokot.FacetSkill, s.URI)
+		}
+	}
+	return fs
+}
+
+// sig packs facet values into the catalog.sig column: "L4|F09|Uosp|O3|J|lfi|s…".
+func sig(fs []facetPair) string {
+	code := map[string]byte{}
+	for b, f := range sigCodes {
+		code[f] = b
+	}
+	parts := make([]string, 0, len(fs))
+	for _, f := range fs {
+		v := f.value
+		if f.facet == pokot.FacetJotpa || f.facet == pokot.FacetStackable {
+			v = ""
+		}
+		parts = append(parts, string(code[f.facet])+v)
+	}
+	return strings.Join(parts, "|")
+}
+
+// unsig is the inverse of sig, calling fn for each facet value.
+func unsig(s string, fn func(facet, value string)) {
+	for len(s) > 0 {
+		tok := s
+		if i := strings.IndexByte(s, '|'); i >= 0 {
+			tok, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if tok == "" {
+			continue
+		}
+		f, ok := sigCodes[tok[0]]
+		if !ok {
+			continue
+		}
+		v := tok[1:]
+		if f == pokot.FacetJotpa || f == pokot.FacetStackable {
+			v = "true"
+		}
+		fn(f, v)
+	}
+}
+
+// bumpGeneration marks the catalogue changed for every process's snapshot.
+func (db *DB) bumpGeneration(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO catalog_state (name, n) VALUES ('generation', 1)
+		ON CONFLICT (name) DO UPDATE SET n = catalog_state.n + 1`)
+	return err
+}
+
+// uniqueWords returns the distinct words of a text, space-separated.
+func uniqueWords(s string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// tsvectorText writes terms as a tsvector literal: each term quoted, no positions.
+func tsvectorText(terms string) string {
+	fs := strings.Fields(terms)
+	for i, f := range fs {
+		fs[i] = "'" + strings.ReplaceAll(f, "'", "''") + "'"
+	}
+	return strings.Join(fs, " ")
+}
+
 func (db *DB) insertCatalog(ctx context.Context, tx *sql.Tx, m *pokot.Microcredential, v *pokot.MicrocredentialVersion, orgName pokot.Text) error {
 	c := &v.Content
-	title, body, raw := searchText(c, orgName)
+	title, body := searchText(c, orgName)
 	listing := *c
 	if listing.Image != nil {
 		img := *listing.Image
@@ -99,42 +223,31 @@ func (db *DB) insertCatalog(ctx context.Context, tx *sql.Tx, m *pokot.Microcrede
 	if v.PublishedAt != nil {
 		published = *v.PublishedAt
 	}
-	stackable := c.Stackability.Kind == pokot.StackQualificationUnit
-	args := []any{m.ID, v.ID, m.OrgID, m.Slug, v.Number, db.ts(published), c.Title[pokot.Finnish], c.Title[pokot.Swedish], c.Title[pokot.English],
-		c.EQFLevel, c.ISCEDField, prefix(c.ISCEDField, 3), prefix(c.ISCEDField, 2), string(c.Workload.Unit), c.Workload.Value, c.Price.Jotpa, stackable, string(js),
-		title, body, title + " " + body}
-	cols := `mc_id, version_id, org_id, slug, version, published_at, title_fi, title_sv, title_en, level, field, field_narrow, field_broad, unit, workload,
-		jotpa, stackable, content, search_title, search_body, search_text`
-	vals := `$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21`
-	if db.dialect == Postgres {
-		cols += `, tsv`
-		vals += `, setweight(to_tsvector('finnish', $22), 'A') || setweight(to_tsvector('swedish', $23), 'A') ||
-			setweight(to_tsvector('english', $24), 'A') || setweight(to_tsvector('finnish', $25), 'B') ||
-			setweight(to_tsvector('swedish', $26), 'B') || setweight(to_tsvector('english', $27), 'B')`
-		args = append(args, raw["fi"][0], raw["sv"][0], raw["en"][0], raw["fi"][1], raw["sv"][1], raw["en"][1])
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO catalog (`+cols+`) VALUES (`+vals+`)`, args...); err != nil {
+	fs := facetsOf(m.OrgID, c)
+	sg := sig(fs)
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO catalog (mc_id, version_id, org_id, slug, version, published_at, sort_fi, sort_sv, sort_en, level, field,
+			field_narrow, field_broad, unit, workload, jotpa, stackable, sig)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+		m.ID, v.ID, m.OrgID, m.Slug, v.Number, db.ts(published), sortKey(c.Title, pokot.Finnish), sortKey(c.Title, pokot.Swedish),
+		sortKey(c.Title, pokot.English), c.EQFLevel, c.ISCEDField, prefix(c.ISCEDField, 3), prefix(c.ISCEDField, 2),
+		string(c.Workload.Unit), c.Workload.Value, c.Price.Jotpa, c.Stackability.Kind == pokot.StackQualificationUnit, sg); err != nil {
 		return err
 	}
-	if db.dialect == SQLite {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, title, body) VALUES ($1, $2, $3)`, m.ID, title, body); err != nil {
+	titleTerms, bodyTerms, words := stem.Terms(title), stem.Terms(body), uniqueWords(title+" "+body)
+	if db.dialect == Postgres {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO catalog_docs (mc_id, content, search_title, search_body, title_terms, terms, words)
+			VALUES ($1, $2, $3, $4, CAST($5 AS tsvector), CAST($6 AS tsvector), CAST($7 AS tsvector))`,
+			m.ID, string(js), title, body, tsvectorText(titleTerms), tsvectorText(titleTerms+" "+bodyTerms), tsvectorText(words)); err != nil {
 			return err
 		}
-	}
-	facets := map[[2]string]bool{}
-	for _, l := range c.Languages {
-		facets[[2]string{pokot.FacetLanguage, l}] = true
-	}
-	for _, p := range c.Participation {
-		facets[[2]string{pokot.FacetParticipation, string(p)}] = true
-	}
-	for _, o := range c.Outcomes {
-		for _, s := range o.Skills {
-			facets[[2]string{pokot.FacetSkill, s.URI}] = true
+	} else {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_docs (mc_id, content, search_title, search_body) VALUES ($1, $2, $3, $4)`,
+			m.ID, string(js), title, body); err != nil {
+			return err
 		}
-	}
-	for f := range facets {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_facets (mc_id, facet, value) VALUES ($1, $2, $3)`, m.ID, f[0], f[1]); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, title, body, words) VALUES ($1, $2, $3, $4)`, m.ID, titleTerms, bodyTerms, words); err != nil {
 			return err
 		}
 	}

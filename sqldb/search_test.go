@@ -82,6 +82,8 @@ func TestSearch(t *testing.T) {
 		{"case and punctuation", pokot.CatalogQuery{Q: "  ROBOTICS!! "}, "[Hoivarobotiikan perusteet Puurakentamisen perusteet]"},
 		{"no match", pokot.CatalogQuery{Q: "hitsaus"}, "[]"},
 		{"short term falls back", pokot.CatalogQuery{Q: "5G"}, "[Hoivarobotiikan perusteet]"},
+		{"short term only at word starts", pokot.CatalogQuery{Q: "ik"}, "[]"},
+		{"one letter is ignored", pokot.CatalogQuery{Q: "x", Org: w.other.ID, Sort: pokot.SortTitle}, "[Asiakaspalvelu hotellissa Puurakentamisen perusteet]"},
 		{"short and long terms", pokot.CatalogQuery{Q: "5g robotiikka"}, "[Hoivarobotiikan perusteet]"},
 		{"level", pokot.CatalogQuery{Level: 5}, "[Lähihoitajan lääkehoidon täydennyskoulutus]"},
 		{"broad field", pokot.CatalogQuery{Field: "07", Sort: pokot.SortTitle}, "[Puurakentamisen perusteet]"},
@@ -182,5 +184,27 @@ func TestSearchFollowsPublication(t *testing.T) {
 	}
 	if search("hitsaus") != 0 || search("") != 0 {
 		t.Fatal("archived POK still in the catalogue")
+	}
+}
+
+// TestSearchSeesOtherProcesses checks that a search notices a publication made through
+// another handle (another process), although it keeps the catalogue in memory.
+func TestSearchSeesOtherProcesses(t *testing.T) {
+	t.Parallel()
+	dbs := openTwice(t)
+	w := newMCWorld(t, dbs[0])
+	w.publish(t, w.org.ID, mcContent("Hitsauksen perusteet", "", ""))
+	r, err := dbs[1].Search(ctx, pokot.CatalogQuery{})
+	must(t, err)
+	if r.Total != 1 {
+		t.Fatalf("total %d", r.Total)
+	}
+	w.publish(t, w.org.ID, mcContent("Robottihitsaus", "", ""))
+	for _, q := range []string{"", "hitsaus"} {
+		r, err = dbs[1].Search(ctx, pokot.CatalogQuery{Q: q})
+		must(t, err)
+		if r.Total != 2 || len(r.Items) != 2 {
+			t.Fatalf("%q: total %d, %d items", q, r.Total, len(r.Items))
+		}
 	}
 }

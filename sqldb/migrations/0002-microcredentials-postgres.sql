@@ -2,8 +2,6 @@
 -- co-design with working-life partners, and the public catalogue with its search index.
 -- Keep in step with 0002-microcredentials-sqlite.sql.
 
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-
 CREATE TABLE microcredentials (
 	id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	org_id            BIGINT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
@@ -87,9 +85,10 @@ CREATE TABLE mc_signoffs (
 	CONSTRAINT mc_signoffs_key UNIQUE (mc_id, version, user_id)
 );
 
--- The public catalogue: one row per POK with a published version, denormalised for
--- filtering, sorting and search. search_title and search_body hold stemmed text of all
--- three languages (package stem); search_text is both, for the trigram index.
+-- The public catalogue: one narrow row per POK with a published version, for filtering,
+-- sorting and facet counting (held in memory by each process, see sqldb/search_snapshot.go);
+-- the listing content and the search text live in catalog_docs. sig packs the facet values
+-- of the row ("L4|F09|Uosp|O3|J|lfi|ponline|s…").
 CREATE TABLE catalog (
 	mc_id        BIGINT PRIMARY KEY REFERENCES microcredentials (id) ON DELETE CASCADE,
 	version_id   BIGINT NOT NULL REFERENCES mc_versions (id) ON DELETE CASCADE,
@@ -97,9 +96,9 @@ CREATE TABLE catalog (
 	slug         TEXT NOT NULL,
 	version      INTEGER NOT NULL,
 	published_at TIMESTAMPTZ NOT NULL,
-	title_fi     TEXT NOT NULL DEFAULT '',
-	title_sv     TEXT NOT NULL DEFAULT '',
-	title_en     TEXT NOT NULL DEFAULT '',
+	sort_fi      TEXT NOT NULL DEFAULT '', -- lower-case title for sorting, falling back to Finnish
+	sort_sv      TEXT NOT NULL DEFAULT '',
+	sort_en      TEXT NOT NULL DEFAULT '',
 	level        INTEGER NOT NULL DEFAULT 0,
 	field        TEXT NOT NULL DEFAULT '', -- ISCED-F code as given (2–4 digits)
 	field_narrow TEXT NOT NULL DEFAULT '', -- its first three digits
@@ -108,29 +107,31 @@ CREATE TABLE catalog (
 	workload     DOUBLE PRECISION NOT NULL DEFAULT 0,
 	jotpa        BOOLEAN NOT NULL DEFAULT FALSE,
 	stackable    BOOLEAN NOT NULL DEFAULT FALSE,
+	sig          TEXT NOT NULL DEFAULT ''
+);
+
+-- The catalogue's change counter (name 'generation'), incremented by every publication and
+-- withdrawal, so that every process knows when its in-memory snapshot is out of date.
+CREATE TABLE catalog_state (
+	name TEXT PRIMARY KEY,
+	n    BIGINT NOT NULL
+);
+
+-- The listing content (JSON, without image bytes) and the stemmed search text of all
+-- three languages (package stem).
+CREATE TABLE catalog_docs (
+	mc_id        BIGINT PRIMARY KEY REFERENCES catalog (mc_id) ON DELETE CASCADE,
 	content      TEXT NOT NULL,
 	search_title TEXT NOT NULL DEFAULT '',
-	search_body  TEXT NOT NULL DEFAULT '',
-	search_text  TEXT NOT NULL DEFAULT ''
+	search_body  TEXT NOT NULL DEFAULT ''
 );
--- PostgreSQL only: the weighted finnish/swedish/english text search vector for ranking.
-ALTER TABLE catalog ADD COLUMN tsv TSVECTOR NOT NULL;
-CREATE INDEX catalog_published ON catalog (published_at DESC, mc_id DESC);
-CREATE INDEX catalog_level ON catalog (level);
-CREATE INDEX catalog_field ON catalog (field);
-CREATE INDEX catalog_field_narrow ON catalog (field_narrow);
-CREATE INDEX catalog_field_broad ON catalog (field_broad);
-CREATE INDEX catalog_unit ON catalog (unit, workload);
-CREATE INDEX catalog_org ON catalog (org_id);
-CREATE INDEX catalog_trgm ON catalog USING gin (search_text gin_trgm_ops);
-CREATE INDEX catalog_title_trgm ON catalog USING gin (search_title gin_trgm_ops);
-CREATE INDEX catalog_tsv ON catalog USING gin (tsv);
 
--- Multi-valued filters: language of instruction, form of participation, ESCO skill.
-CREATE TABLE catalog_facets (
-	mc_id BIGINT NOT NULL REFERENCES catalog (mc_id) ON DELETE CASCADE,
-	facet TEXT NOT NULL,
-	value TEXT NOT NULL,
-	PRIMARY KEY (mc_id, facet, value)
-);
-CREATE INDEX catalog_facets_value ON catalog_facets (facet, value, mc_id);
+-- PostgreSQL only: every suffix of every stemmed word (see sqldb/search_index.go) as a
+-- tsvector, so that a prefix query ('roboti':*) finds the stem inside compounds
+-- ("hoivarobotiik"); GIN indexes serve the prefix match.
+ALTER TABLE catalog_docs ADD COLUMN title_terms TSVECTOR NOT NULL;
+ALTER TABLE catalog_docs ADD COLUMN terms TSVECTOR NOT NULL;
+ALTER TABLE catalog_docs ADD COLUMN words TSVECTOR NOT NULL; -- whole stemmed words, for short terms
+CREATE INDEX catalog_docs_terms ON catalog_docs USING gin (terms);
+CREATE INDEX catalog_docs_title_terms ON catalog_docs USING gin (title_terms);
+CREATE INDEX catalog_docs_words ON catalog_docs USING gin (words);

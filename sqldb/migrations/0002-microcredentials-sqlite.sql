@@ -1,7 +1,7 @@
 -- POKs (pienet osaamiskokonaisuudet): numbered versions with workflow, audit history,
 -- co-design with working-life partners, and the public catalogue with its search index.
 -- Keep in step with 0002-microcredentials-postgres.sql; SQLite types as in 0001, and the
--- search index is an FTS5 table with the trigram tokenizer instead of pg_trgm and tsvector.
+-- search terms live in an FTS5 table instead of PostgreSQL's tsvector columns.
 
 CREATE TABLE microcredentials (
 	id                INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -86,9 +86,10 @@ CREATE TABLE mc_signoffs (
 	UNIQUE (mc_id, version, user_id)
 );
 
--- The public catalogue: one row per POK with a published version, denormalised for
--- filtering, sorting and search. search_title and search_body hold stemmed text of all
--- three languages (package stem); search_text is both.
+-- The public catalogue: one narrow row per POK with a published version, for filtering,
+-- sorting and facet counting (held in memory by each process, see sqldb/search_snapshot.go);
+-- the listing content and the search text live in catalog_docs. sig packs the facet values
+-- of the row ("L4|F09|Uosp|O3|J|lfi|ponline|s…").
 CREATE TABLE catalog (
 	mc_id        INTEGER PRIMARY KEY REFERENCES microcredentials (id) ON DELETE CASCADE,
 	version_id   INTEGER NOT NULL REFERENCES mc_versions (id) ON DELETE CASCADE,
@@ -96,9 +97,9 @@ CREATE TABLE catalog (
 	slug         TEXT NOT NULL,
 	version      INTEGER NOT NULL,
 	published_at TEXT NOT NULL,
-	title_fi     TEXT NOT NULL DEFAULT '',
-	title_sv     TEXT NOT NULL DEFAULT '',
-	title_en     TEXT NOT NULL DEFAULT '',
+	sort_fi      TEXT NOT NULL DEFAULT '', -- lower-case title for sorting, falling back to Finnish
+	sort_sv      TEXT NOT NULL DEFAULT '',
+	sort_en      TEXT NOT NULL DEFAULT '',
 	level        INTEGER NOT NULL DEFAULT 0,
 	field        TEXT NOT NULL DEFAULT '', -- ISCED-F code as given (2–4 digits)
 	field_narrow TEXT NOT NULL DEFAULT '', -- its first three digits
@@ -107,28 +108,27 @@ CREATE TABLE catalog (
 	workload     REAL NOT NULL DEFAULT 0,
 	jotpa        INTEGER NOT NULL DEFAULT 0,
 	stackable    INTEGER NOT NULL DEFAULT 0,
+	sig          TEXT NOT NULL DEFAULT ''
+);
+
+-- The catalogue's change counter (name 'generation'), incremented by every publication and
+-- withdrawal, so that every process knows when its in-memory snapshot is out of date.
+CREATE TABLE catalog_state (
+	name TEXT PRIMARY KEY,
+	n    INTEGER NOT NULL
+);
+
+-- The listing content (JSON, without image bytes) and the stemmed search text of all
+-- three languages (package stem).
+CREATE TABLE catalog_docs (
+	mc_id        INTEGER PRIMARY KEY REFERENCES catalog (mc_id) ON DELETE CASCADE,
 	content      TEXT NOT NULL,
 	search_title TEXT NOT NULL DEFAULT '',
-	search_body  TEXT NOT NULL DEFAULT '',
-	search_text  TEXT NOT NULL DEFAULT ''
+	search_body  TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX catalog_published ON catalog (published_at DESC, mc_id DESC);
-CREATE INDEX catalog_level ON catalog (level);
-CREATE INDEX catalog_field ON catalog (field);
-CREATE INDEX catalog_field_narrow ON catalog (field_narrow);
-CREATE INDEX catalog_field_broad ON catalog (field_broad);
-CREATE INDEX catalog_unit ON catalog (unit, workload);
-CREATE INDEX catalog_org ON catalog (org_id);
 
--- Substring search over stems: rowid = catalog.mc_id. Terms under three characters are
--- matched with instr() on catalog.search_text instead (see sqldb/search.go).
-CREATE VIRTUAL TABLE catalog_fts USING fts5 (title, body, tokenize = 'trigram');
-
--- Multi-valued filters: language of instruction, form of participation, ESCO skill.
-CREATE TABLE catalog_facets (
-	mc_id INTEGER NOT NULL REFERENCES catalog (mc_id) ON DELETE CASCADE,
-	facet TEXT NOT NULL,
-	value TEXT NOT NULL,
-	PRIMARY KEY (mc_id, facet, value)
-);
-CREATE INDEX catalog_facets_value ON catalog_facets (facet, value, mc_id);
+-- SQLite only: every suffix of every stemmed word (see sqldb/search_index.go) in an FTS5
+-- table (rowid = catalog.mc_id) whose prefix queries ("roboti"*) find stems inside compounds; detail=column keeps the title/body
+-- distinction for ranking without storing positions. words holds the whole stemmed words,
+-- for terms of two letters, which match only at the start of a word.
+CREATE VIRTUAL TABLE catalog_fts USING fts5 (title, body, words, tokenize = 'unicode61 remove_diacritics 0', detail = 'column', prefix = '2 3');

@@ -1,0 +1,248 @@
+package sqldb
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+	"weak"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/pokot/pokot"
+)
+
+// A snapshot is the narrow catalog table held in memory: what filtering, sorting and facet
+// counting need for every published POK (about 300 bytes each). Searching 50,000 POKs
+// row by row through SQL costs a few microseconds per hit, too much for queries that match
+// thousands; in memory it costs tens of nanoseconds. The snapshot is never stale: every
+// change of the catalogue increments catalog_state's "generation" row in the publishing
+// transaction, each search reads the generation in the same read transaction as its text
+// matches, and a new generation reloads the snapshot first (publications are rare, searches
+// frequent). The text matching itself stays in the database indexes.
+type snapshot struct {
+	gen     int64
+	entries []catEntry
+	byID    map[int64]int32
+	pairs   []facetPair // facet values, interned: catEntry.facets index this
+}
+
+type catEntry struct {
+	id, org      int64
+	published    string // fixed-width UTC text, so string order is time order
+	sortKey      [3][]byte
+	level        int
+	field        [3]string // detailed, narrow, broad
+	unit         string
+	workload     float64
+	jotpa, stack bool
+	facets       []int32
+}
+
+type catCache struct {
+	mu   sync.Mutex
+	snap *snapshot
+}
+
+// caches holds one snapshot per open DB without keeping the DB alive.
+var caches sync.Map // weak.Pointer[DB] → *catCache
+
+func (db *DB) catCache() *catCache {
+	key := weak.Make(db)
+	if c, ok := caches.Load(key); ok {
+		return c.(*catCache)
+	}
+	c, loaded := caches.LoadOrStore(key, &catCache{})
+	if !loaded {
+		runtime.AddCleanup(db, func(k weak.Pointer[DB]) { caches.Delete(k) }, key)
+	}
+	return c.(*catCache)
+}
+
+// snapshotAt returns the snapshot of generation gen, loading it through q when needed.
+func (db *DB) snapshotAt(ctx context.Context, q querier, gen int64) (*snapshot, error) {
+	c := db.catCache()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.snap != nil && c.snap.gen == gen {
+		return c.snap, nil
+	}
+	s, err := db.loadSnapshot(ctx, q, gen)
+	if err != nil {
+		return nil, err
+	}
+	c.snap = s
+	return s, nil
+}
+
+var sortCollators = [3]*collate.Collator{
+	collate.New(language.Finnish, collate.IgnoreCase),
+	collate.New(language.Swedish, collate.IgnoreCase),
+	collate.New(language.English, collate.IgnoreCase),
+}
+
+func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT mc_id, org_id, published_at, sort_fi, sort_sv, sort_en, level, field, field_narrow, field_broad, unit, workload,
+			jotpa, stackable, sig FROM catalog`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	s := &snapshot{gen: gen, byID: map[int64]int32{}}
+	pairIDs := map[facetPair]int32{}
+	var buf collate.Buffer
+	for rows.Next() {
+		var e catEntry
+		var published time.Time
+		var titles [3]string
+		var sg string
+		if err := rows.Scan(&e.id, &e.org, timeCol{&published}, &titles[0], &titles[1], &titles[2], &e.level, &e.field[0], &e.field[1], &e.field[2],
+			&e.unit, &e.workload, &e.jotpa, &e.stack, &sg); err != nil {
+			return nil, err
+		}
+		e.published = published.UTC().Format(sqliteTime)
+		for i, title := range titles {
+			e.sortKey[i] = append([]byte(nil), sortCollators[i].KeyFromString(&buf, title)...)
+			buf.Reset()
+		}
+		unsig(sg, func(f, v string) {
+			p := facetPair{f, v}
+			id, ok := pairIDs[p]
+			if !ok {
+				id = int32(len(s.pairs))
+				pairIDs[p] = id
+				s.pairs = append(s.pairs, p)
+			}
+			e.facets = append(e.facets, id)
+		})
+		s.byID[e.id] = int32(len(s.entries))
+		s.entries = append(s.entries, e)
+	}
+	return s, rows.Err()
+}
+
+// match reports whether e passes the query's filters.
+func (s *snapshot) match(e *catEntry, q *pokot.CatalogQuery, want []int32) bool {
+	if q.Level > 0 && e.level != q.Level {
+		return false
+	}
+	switch len(q.Field) {
+	case 0:
+	case 2:
+		if e.field[2] != q.Field {
+			return false
+		}
+	case 3:
+		if e.field[1] != q.Field {
+			return false
+		}
+	default:
+		if e.field[0] != q.Field {
+			return false
+		}
+	}
+	if q.Unit != "" {
+		if e.unit != string(q.Unit) || (q.Min > 0 && e.workload < q.Min) || (q.Max > 0 && e.workload > q.Max) {
+			return false
+		}
+	}
+	if (q.Org > 0 && e.org != q.Org) || (q.Jotpa && !e.jotpa) || (q.StackableToQualification && !e.stack) {
+		return false
+	}
+	for _, w := range want {
+		found := false
+		for _, f := range e.facets {
+			if f == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// wanted interns the multi-valued filters; ok is false when a wanted value exists nowhere.
+func (s *snapshot) wanted(q *pokot.CatalogQuery) (ids []int32, ok bool) {
+	for _, f := range []facetPair{{pokot.FacetLanguage, q.Language}, {pokot.FacetParticipation, string(q.Participation)}, {pokot.FacetSkill, q.Skill}} {
+		if f.value == "" {
+			continue
+		}
+		found := false
+		for i, p := range s.pairs {
+			if p == f {
+				ids, found = append(ids, int32(i)), true
+				break
+			}
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return ids, true
+}
+
+// hit is one search result before paging.
+type hit struct {
+	e     *catEntry
+	score float64
+}
+
+// sortHits orders hits as the query asks: relevance (score, then newest), newest, title in
+// the reader's language (collated), or workload within each unit.
+func sortHits(hs []hit, q *pokot.CatalogQuery, hasText bool) {
+	li := map[pokot.Lang]int{pokot.Swedish: 1, pokot.English: 2}[q.Lang]
+	newer := func(a, b *catEntry) bool {
+		if a.published != b.published {
+			return a.published > b.published
+		}
+		return a.id > b.id
+	}
+	var less func(a, b hit) bool
+	switch {
+	case q.Sort == pokot.SortTitle:
+		less = func(a, b hit) bool {
+			if c := bytes.Compare(a.e.sortKey[li], b.e.sortKey[li]); c != 0 {
+				return c < 0
+			}
+			return a.e.id < b.e.id
+		}
+	case q.Sort == pokot.SortWorkload:
+		less = func(a, b hit) bool {
+			if a.e.unit != b.e.unit {
+				return a.e.unit < b.e.unit
+			}
+			if a.e.workload != b.e.workload {
+				return a.e.workload < b.e.workload
+			}
+			return a.e.id < b.e.id
+		}
+	case q.Sort == pokot.SortNewest || !hasText:
+		less = func(a, b hit) bool { return newer(a.e, b.e) }
+	default:
+		less = func(a, b hit) bool {
+			if a.score != b.score {
+				return a.score > b.score
+			}
+			return newer(a.e, b.e)
+		}
+	}
+	sort.Slice(hs, func(i, j int) bool { return less(hs[i], hs[j]) })
+}
+
+// generation reads the catalogue's change counter.
+func generation(ctx context.Context, q querier) (int64, error) {
+	var g int64
+	err := q.QueryRowContext(ctx, `SELECT n FROM catalog_state WHERE name = 'generation'`).Scan(&g)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return g, err
+}
