@@ -17,8 +17,14 @@ type Config struct {
 	Demo    bool   // fill an empty database with demo content
 
 	SessionTTL time.Duration
-	SMTP       SMTPConfig
-	OIDC       []OIDCProvider
+	// SecretKey is the master key that seals the organisations' signing keys at rest
+	// (POKOT_SECRET_KEY, 64 hex digits). When empty, SecretKeyFile is read, or created on
+	// first start (POKOT_SECRET_KEY_FILE, default "pokot.key"). Every process serving one
+	// database must use the same key; losing it means the organisations can no longer sign.
+	SecretKey     string
+	SecretKeyFile string
+	SMTP          SMTPConfig
+	OIDC          []OIDCProvider
 }
 
 // SMTPConfig configures outgoing mail. With an empty Host, messages go to the outbox.
@@ -43,10 +49,11 @@ type OIDCProvider struct {
 // DefaultConfig returns the configuration that needs no settings.
 func DefaultConfig() Config {
 	return Config{
-		Addr:       "127.0.0.1:8080",
-		DB:         "pokot.db",
-		SessionTTL: 14 * 24 * time.Hour,
-		SMTP:       SMTPConfig{Port: 587, TLS: "starttls"},
+		Addr:          "127.0.0.1:8080",
+		DB:            "pokot.db",
+		SessionTTL:    14 * 24 * time.Hour,
+		SecretKeyFile: "pokot.key",
+		SMTP:          SMTPConfig{Port: 587, TLS: "starttls"},
 	}
 }
 

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/pokot/pokot/issuer"
+)
 
 // routes is the whole URL space of the site, top to bottom. Page handlers are wrapped by
 // s.app (session, language, CSRF check on POST, error page); s.signedIn and s.platformAdmin
@@ -67,6 +71,12 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	// Design studio: drafts, co-design, quality gate, workflow (issue 4).
 
 	// Organisation identity and status lists (issue 5): public, no sign-in.
+	if s.issuer != nil {
+		h := s.issuer.Handler()
+		for _, p := range issuer.Patterns {
+			mux.Handle(p, h)
+		}
+	}
 
 	// Everything else is a page in the user's language saying it does not exist.
 	mux.Handle("/", s.app(s.notFound))

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/issuer"
 )
 
 // Deps are the collaborators of the web UI, wired in cmd/pokot.
@@ -27,6 +28,9 @@ type Deps struct {
 	OIDC []OIDCLogin
 	// Now returns the current time; nil means time.Now (tests move the clock).
 	Now func() time.Time
+	// Issuer publishes the organisations' DID documents, issuer profiles and status lists;
+	// nil leaves those routes out.
+	Issuer *issuer.Service
 }
 
 // Identity is what an OpenID Connect provider tells us about the person who signed in.
@@ -57,6 +61,7 @@ type server struct {
 	mailer  pokot.Mailer
 	log     *slog.Logger
 	oidc    []OIDCLogin
+	issuer  *issuer.Service
 	now     func() time.Time
 	tmpl    *templates
 	static  *staticFiles
@@ -109,6 +114,7 @@ func New(d Deps) (http.Handler, error) {
 	}
 	// The same *http.Request reaches the router through every layer, so that the log and
 	// Instrument can read the matched route pattern (r.Pattern) afterwards.
+	s.issuer = d.Issuer
 	var h http.Handler = s.routes(d.API, d.Metrics)
 	h = s.recoverPanics(h)
 	h = s.limitBody(h)

@@ -22,6 +22,7 @@ import (
 	domain "github.com/pokot/pokot"
 	"github.com/pokot/pokot/api"
 	"github.com/pokot/pokot/demo"
+	"github.com/pokot/pokot/issuer"
 	"github.com/pokot/pokot/mail"
 	"github.com/pokot/pokot/metrics"
 	"github.com/pokot/pokot/oidc"
@@ -87,6 +88,11 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		fmt.Fprintf(stdout, "No administrator yet: open %s/setup to create one, or run 'pokot user add --email ADDRESS --admin'.\n", cfg.BaseURL)
 	}
 
+	signer, err := newIssuer(db, cfg, logger)
+	if err != nil {
+		fmt.Fprintln(stderr, "pokot serve:", err)
+		return 1
+	}
 	queue := mail.NewQueue(db, cfg.SMTP, logger)
 	reg := newMetrics(db, logger)
 	providers := oidcLogins(ctx, cfg.OIDC, logger)
@@ -99,6 +105,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		Metrics:    reg.Handler(),
 		Instrument: reg.Instrument,
 		OIDC:       providers,
+		Issuer:     signer,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "pokot serve:", err)
@@ -179,6 +186,10 @@ func serveConfig(args []string, lookup func(string) (string, bool), environ []st
 		}
 		cfg.SessionTTL = d
 	}
+	if v, ok := lookup("POKOT_SECRET_KEY"); ok {
+		cfg.SecretKey = strings.TrimSpace(v)
+	}
+	str("POKOT_SECRET_KEY_FILE", &cfg.SecretKeyFile)
 	str("POKOT_SMTP_HOST", &cfg.SMTP.Host)
 	if v, ok := lookup("POKOT_SMTP_PORT"); ok && v != "" {
 		p, err := strconv.Atoi(strings.TrimSpace(v))
@@ -411,4 +422,31 @@ func sweepSessions(ctx context.Context, db domain.SessionService, logger *slog.L
 			}
 		}
 	}
+}
+
+// newIssuer loads the master key (POKOT_SECRET_KEY, or the key file, created on first
+// start) and returns the service that signs in the organisations' names.
+func newIssuer(db *sqldb.DB, cfg domain.Config, logger *slog.Logger) (*issuer.Service, error) {
+	var master []byte
+	var err error
+	if cfg.SecretKey != "" {
+		if master, err = issuer.ParseMasterKey(cfg.SecretKey); err != nil {
+			return nil, fmt.Errorf("POKOT_SECRET_KEY: %w", err)
+		}
+	} else {
+		var created bool
+		if master, created, err = issuer.LoadMasterKeyFile(cfg.SecretKeyFile); err != nil {
+			return nil, fmt.Errorf("secret key file %s: %w", cfg.SecretKeyFile, err)
+		}
+		if created {
+			logger.Warn("created a new master key file: back it up, and give the same key to every process of this installation",
+				"file", cfg.SecretKeyFile)
+		}
+	}
+	svc, err := issuer.New(db, master, cfg.BaseURL, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	svc.Logger = logger
+	return svc, nil
 }
