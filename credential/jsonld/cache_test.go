@@ -60,3 +60,14 @@ func TestScopedContextValidationBounded(t *testing.T) {
 		t.Fatalf("want ErrTooComplex, got %v", err)
 	}
 }
+
+// TestEmbeddedContextsNative: every embedded context is processed by the
+// native engine (no silent fallback to json-gold for any of them).
+func TestEmbeddedContextsNative(t *testing.T) {
+	for _, u := range ContextURLs() {
+		p := New()
+		if _, err := p.nativeToRDF(map[string]any{"@context": u, "@id": "http://ex.org/s"}, 0); err != nil {
+			t.Errorf("%s: %v", u, err)
+		}
+	}
+}
