@@ -12,7 +12,7 @@ import (
 )
 
 // errUnsupported marks JSON-LD features the native engine does not
-// implement (@import, @base, @reverse, @nest, index/id/type maps, …); the
+// implement (@import, @direction, index/id/type maps, …); the
 // processor then falls back to json-gold with the same guards.
 var errUnsupported = errors.New("jsonld: feature not supported by the native engine")
 
@@ -35,6 +35,7 @@ type termDef struct {
 	hasLang   bool
 	langNull  bool
 	prefix    bool
+	reverse   bool // a reverse property
 	protected bool
 	context   any // scoped context, nil if none
 	hasCtx    bool
@@ -326,7 +327,7 @@ func (cp *ctxProc) processMap(result *activeContext, c map[string]any, override 
 func sameDefinition(a, b *termDef) bool {
 	if a.id != b.id || a.null != b.null || a.typ != b.typ || a.container != b.container ||
 		a.hasLang != b.hasLang || a.lang != b.lang || a.langNull != b.langNull ||
-		a.prefix != b.prefix || a.hasCtx != b.hasCtx {
+		a.prefix != b.prefix || a.reverse != b.reverse || a.hasCtx != b.hasCtx {
 		return false
 	}
 	return !a.hasCtx || reflect.DeepEqual(a.context, b.context)

@@ -193,6 +193,9 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 			return nil, fmt.Errorf("%w: property %q is not defined by the context", ErrDataLoss, k)
 		}
 		if isKeyword(ek) {
+			if prop == "@reverse" {
+				return nil, fmt.Errorf("%w: keyword %s in a reverse property map", ErrInvalid, k)
+			}
 			if err := e.expandKeyword(active, typeScoped, prop, ek, value, inputType, result); err != nil {
 				return nil, err
 			}
@@ -220,6 +223,12 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 			return nil, err
 		}
 		if ev == nil {
+			continue
+		}
+		if def != nil && def.reverse {
+			if err := addReverse(result, ek, ev); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if def != nil && def.container&cList != 0 && !isListObject(ev) {
@@ -269,7 +278,7 @@ func (e *expander) languageMap(active *activeContext, m map[string]any) (any, er
 }
 
 func (e *expander) expandKeyword(active, typeScoped *activeContext, prop, ek string, value any, inputType string, result map[string]any) error {
-	if _, dup := result[ek]; dup && ek != "@type" {
+	if _, dup := result[ek]; dup && ek != "@type" && ek != "@included" && ek != "@reverse" {
 		return fmt.Errorf("%w: colliding keywords %s", ErrInvalid, ek)
 	}
 	var ev any
@@ -360,6 +369,41 @@ func (e *expander) expandKeyword(active, typeScoped *activeContext, prop, ek str
 			return err
 		}
 		ev = s
+	case "@reverse":
+		if _, ok := value.(map[string]any); !ok {
+			return fmt.Errorf("%w: @reverse value must be an object", ErrInvalid)
+		}
+		r, err := e.expand(active, "@reverse", value, false)
+		if err != nil {
+			return err
+		}
+		rm, _ := r.(map[string]any)
+		for p, items := range rm {
+			if p == "@reverse" {
+				// A reverse of a reverse is a forward property.
+				for fp, fitems := range items.(map[string]any) {
+					appendValue(result, fp, fitems)
+				}
+				continue
+			}
+			if err := addReverse(result, p, items); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "@included":
+		inc, err := e.expand(active, prop, value, false)
+		if err != nil {
+			return err
+		}
+		for _, it := range asSlice(inc) {
+			m, ok := it.(map[string]any)
+			if !ok || !isNodeObject(m) {
+				return fmt.Errorf("%w: @included values must be node objects", ErrInvalid)
+			}
+		}
+		appendValue(result, "@included", asSliceNonNil(inc))
+		return nil
 	case "@nest":
 		// json-gold, the fallback, gets @nest with scoped contexts wrong.
 		return fmt.Errorf("%w: @nest", ErrUnsupported)
@@ -432,6 +476,23 @@ func (e *expander) finishObject(prop string, result map[string]any) (any, error)
 		}
 	}
 	return result, nil
+}
+
+// addReverse adds node objects to result's @reverse map under property.
+func addReverse(result map[string]any, property string, v any) error {
+	rm, _ := result["@reverse"].(map[string]any)
+	if rm == nil {
+		rm = map[string]any{}
+		result["@reverse"] = rm
+	}
+	for _, it := range asSlice(v) {
+		m, ok := it.(map[string]any)
+		if !ok || !isNodeObject(m) {
+			return fmt.Errorf("%w: invalid reverse property value", ErrInvalid)
+		}
+	}
+	appendValue(rm, property, v)
+	return nil
 }
 
 func appendValue(m map[string]any, key string, v any) {

@@ -10,8 +10,8 @@
 // Expansion and conversion to RDF are done by a native JSON-LD 1.1 engine
 // that caches processed contexts (per @context value and per scoped-context
 // term), which makes a credential about 80 times cheaper to canonicalize than
-// with json-gold. Features the native engine does not implement (@reverse,
-// @included, @import, @direction, index/id/type maps) fall back to
+// with json-gold. Features the native engine does not implement (@import,
+// @direction, index/id/type maps) fall back to
 // github.com/piprate/json-gold under the same guards; @nest is refused. The
 // W3C JSON-LD toRdf test suite and a json-gold cross-check over the VC and
 // Open Badges test documents keep both paths honest (see the tests).

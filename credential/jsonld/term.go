@@ -95,10 +95,10 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 	}
 	for k := range m {
 		switch k {
-		case "@id", "@type", "@container", "@context", "@language", "@prefix", "@protected":
+		case "@id", "@type", "@container", "@context", "@language", "@prefix", "@protected", "@reverse":
 		case "@nest":
 			return fmt.Errorf("%w: @nest in the definition of %q", ErrUnsupported, term)
-		case "@reverse", "@index", "@direction":
+		case "@index", "@direction":
 			return fmt.Errorf("%w: %s in the definition of %q", errUnsupported, k, term)
 		default:
 			return fmt.Errorf("%w: invalid term definition for %q (key %s)", ErrInvalid, term, k)
@@ -120,6 +120,9 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 			return fmt.Errorf("%w: type mapping %q of %q is not an absolute IRI", ErrRelativeIRI, s, term)
 		}
 		def.typ = iri
+	}
+	if rev, ok := m["@reverse"]; ok {
+		return cp.createReverse(active, local, term, m, rev, def, previous, defined, override)
 	}
 	if id, ok := m["@id"]; ok && id != term {
 		switch s := id.(type) {
@@ -243,6 +246,57 @@ func (cp *ctxProc) createTerm(active *activeContext, local map[string]any, term 
 // or last character, or a slash: such a term must expand to itself.
 func looksLikeIRI(term string) bool {
 	return strings.Contains(term, "/") || len(term) > 2 && strings.Contains(term[1:len(term)-1], ":")
+}
+
+// createReverse is step 14 of Create Term Definition: a reverse property.
+func (cp *ctxProc) createReverse(active *activeContext, local map[string]any, term string, m map[string]any, rev any, def, previous *termDef, defined map[string]bool, override bool) error {
+	if _, ok := m["@id"]; ok {
+		return fmt.Errorf("%w: invalid reverse property %q (has @id)", ErrInvalid, term)
+	}
+	s, ok := rev.(string)
+	if !ok {
+		return fmt.Errorf("%w: invalid IRI mapping for reverse property %q", ErrInvalid, term)
+	}
+	if !isKeyword(s) && looksLikeKeyword(s) {
+		defined[term] = true
+		return nil
+	}
+	iri, err := cp.expandIRI(active, s, true, false, local, defined)
+	if err != nil {
+		return err
+	}
+	if !rdfc.ValidIRI(iri) && !strings.HasPrefix(iri, "_:") {
+		return fmt.Errorf("%w: reverse property %q maps to %q", ErrRelativeIRI, term, s)
+	}
+	def.id, def.reverse = iri, true
+	if c, ok := m["@container"]; ok {
+		switch c {
+		case nil:
+		case "@set":
+			def.container = cSet
+		case "@index":
+			return fmt.Errorf("%w: @index container", errUnsupported)
+		default:
+			return fmt.Errorf("%w: invalid container for reverse property %q", ErrInvalid, term)
+		}
+	}
+	for _, k := range []string{"@context", "@language", "@prefix"} {
+		if _, ok := m[k]; ok {
+			return fmt.Errorf("%w: %s in reverse property %q", errUnsupported, k, term)
+		}
+	}
+	if !override && previous != nil && previous.protected {
+		if !sameDefinition(def, previous) {
+			return fmt.Errorf("%w: protected term redefinition of %q", ErrInvalid, term)
+		}
+		def = previous
+	}
+	if def.protected {
+		active.hasProtected = true
+	}
+	active.terms[term] = def
+	defined[term] = true
+	return nil
 }
 
 func endsWithGenDelim(s string) bool {

@@ -115,6 +115,27 @@ func (t *emitter) node(n map[string]any, g rdfc.Term) (rdfc.Term, error) {
 					return subj, err
 				}
 			}
+		case "@included":
+			for _, item := range asSlice(v) {
+				if _, err := t.node(item.(map[string]any), g); err != nil {
+					return subj, err
+				}
+			}
+		case "@reverse":
+			for p, items := range v.(map[string]any) {
+				if strings.HasPrefix(p, "_:") {
+					return subj, fmt.Errorf("%w: reverse property %q is a blank node", ErrDataLoss, p)
+				}
+				for _, item := range asSlice(items) {
+					other, err := t.node(item.(map[string]any), g)
+					if err != nil {
+						return subj, err
+					}
+					if err := t.add(other, rdfc.IRI(p), subj, g); err != nil {
+						return subj, err
+					}
+				}
+			}
 		case "@id", "@index":
 		default:
 			if strings.HasPrefix(k, "@") {
