@@ -12,7 +12,7 @@ import (
 )
 
 // errUnsupported marks JSON-LD features the native engine does not
-// implement (@import, @direction, index/id/type maps, …); the
+// implement (@import, @direction, id/type maps, …); the
 // processor then falls back to json-gold with the same guards.
 var errUnsupported = errors.New("jsonld: feature not supported by the native engine")
 
@@ -48,6 +48,7 @@ const (
 	cList
 	cGraph
 	cLanguage
+	cIndex
 )
 
 // activeContext is a processed context. It is immutable once built, so it

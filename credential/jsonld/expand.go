@@ -209,6 +209,13 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 		switch {
 		case def != nil && def.typ == "@json":
 			ev = map[string]any{"@value": value, "@type": "@json"}
+		case def != nil && def.container&cIndex != 0:
+			m, ok := value.(map[string]any)
+			if !ok {
+				ev, err = e.expand(active, k, value, false)
+				break
+			}
+			ev, err = e.indexMap(active, k, def, m)
 		case def != nil && def.container&cLanguage != 0:
 			m, ok := value.(map[string]any)
 			if !ok {
@@ -234,7 +241,7 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 		if def != nil && def.container&cList != 0 && !isListObject(ev) {
 			ev = map[string]any{"@list": asSlice(ev)}
 		}
-		if def != nil && def.container&cGraph != 0 {
+		if def != nil && def.container&cGraph != 0 && def.container&cIndex == 0 {
 			items := asSlice(ev)
 			wrapped := make([]any, 0, len(items))
 			for _, it := range items {
@@ -245,6 +252,39 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 		appendValue(result, ek, ev)
 	}
 	return e.finishObject(prop, result)
+}
+
+// indexMap expands an index map (container @index): the keys only label
+// the values, which RDF does not keep.
+func (e *expander) indexMap(active *activeContext, prop string, def *termDef, m map[string]any) (any, error) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var out []any
+	for _, idx := range keys {
+		items, err := e.expand(active, prop, asSliceNonNil(m[idx]), true)
+		if err != nil {
+			return nil, err
+		}
+		ei, err := e.cp.expandIRI(active, idx, true, false, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range asSlice(items) {
+			if def.container&cGraph != 0 && !isGraphObject(it) {
+				it = map[string]any{"@graph": asSlice(it)}
+			}
+			if im, ok := it.(map[string]any); ok && idx != "@none" && ei != "@none" {
+				if _, has := im["@index"]; !has {
+					im["@index"] = idx
+				}
+			}
+			out = append(out, it)
+		}
+	}
+	return out, nil
 }
 
 func (e *expander) languageMap(active *activeContext, m map[string]any) (any, error) {
@@ -509,6 +549,22 @@ func asSliceNonNil(v any) []any {
 		return []any{}
 	}
 	return asSlice(v)
+}
+
+func isGraphObject(v any) bool {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	if _, has := m["@graph"]; !has {
+		return false
+	}
+	for k := range m {
+		if k != "@graph" && k != "@id" && k != "@index" {
+			return false
+		}
+	}
+	return true
 }
 
 func isListObject(v any) bool {

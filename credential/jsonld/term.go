@@ -275,7 +275,7 @@ func (cp *ctxProc) createReverse(active *activeContext, local map[string]any, te
 		case "@set":
 			def.container = cSet
 		case "@index":
-			return fmt.Errorf("%w: @index container", errUnsupported)
+			def.container = cIndex
 		default:
 			return fmt.Errorf("%w: invalid container for reverse property %q", ErrInvalid, term)
 		}
@@ -319,13 +319,16 @@ func parseContainer(c any) (containerFlags, error) {
 			f |= cGraph
 		case "@language":
 			f |= cLanguage
-		case "@index", "@id", "@type":
+		case "@index":
+			f |= cIndex
+		case "@id", "@type":
 			return 0, fmt.Errorf("%w: %s container", errUnsupported, s)
 		default:
 			return 0, fmt.Errorf("%w: invalid container mapping %q", ErrInvalid, s)
 		}
 	}
-	if f&cList != 0 && f != cList || f&cLanguage != 0 && f&^(cLanguage|cSet) != 0 {
+	if f&cList != 0 && f != cList || f&cLanguage != 0 && f&^(cLanguage|cSet) != 0 ||
+		f&cIndex != 0 && f&^(cIndex|cSet|cGraph) != 0 {
 		return 0, fmt.Errorf("%w: invalid container mapping", ErrInvalid)
 	}
 	return f, nil
