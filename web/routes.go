@@ -67,6 +67,20 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("GET /admin/outbox/{id}", s.app(s.platformAdmin(s.outboxMail)))
 
 	// Public catalogue of published POKs (issue 4).
+	mux.Handle("GET /microcredentials", s.app(s.catalogue))
+	mux.HandleFunc("GET /microcredentials/feed.atom", s.catalogueAtom)
+	mux.HandleFunc("GET /microcredentials/feed.rss", s.catalogueRSS)
+	mux.Handle("GET /microcredentials/{id}", s.app(s.pokPage))
+	mux.Handle("GET /microcredentials/{id}/image", s.app(s.pokImage))
+	mux.Handle("GET /microcredentials/{id}/ob3", s.app(s.pokOB3))
+	mux.Handle("GET /microcredentials/{id}/elm", s.app(s.pokELM))
+	mux.Handle("GET /microcredentials/{id}/csv", s.app(s.pokCSV))
+	mux.Handle("GET /microcredentials/{id}/versions/{n}", s.app(s.pokVersionPage))
+	mux.Handle("GET /microcredentials/{id}/versions/{n}/image", s.app(s.pokImage))
+	mux.Handle("GET /microcredentials/{id}/versions/{n}/ob3", s.app(s.pokOB3))
+	mux.Handle("GET /microcredentials/{id}/versions/{n}/elm", s.app(s.pokELM))
+	mux.Handle("GET /microcredentials/{id}/versions/{n}/csv", s.app(s.pokCSV))
+	mux.HandleFunc("GET /sitemap.xml", s.sitemap)
 
 	// Design studio: drafts, co-design, quality gate, workflow (issue 4).
 
