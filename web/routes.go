@@ -83,6 +83,23 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.HandleFunc("GET /sitemap.xml", s.sitemap)
 
 	// Design studio: drafts, co-design, quality gate, workflow (issue 4).
+	mux.Handle("GET /studio", s.app(s.signedIn(s.studioHome)))
+	mux.Handle("GET /orgs/{slug}/studio", s.app(s.signedIn(s.studioList)))
+	mux.Handle("POST /orgs/{slug}/studio", s.app(s.signedIn(s.studioCreate)))
+	mux.Handle("GET /orgs/{slug}/studio/{id}", s.app(s.signedIn(s.studioOverview)))
+	mux.Handle("GET /orgs/{slug}/studio/{id}/step/{step}", s.app(s.signedIn(s.studioStep)))
+	mux.Handle("POST /orgs/{slug}/studio/{id}/step/{step}", s.preparseMultipart(s.app(s.signedIn(s.studioSave))))
+	mux.Handle("GET /orgs/{slug}/studio/{id}/preview", s.app(s.signedIn(s.studioPreview)))
+	mux.Handle("GET /orgs/{slug}/studio/{id}/image", s.app(s.signedIn(s.studioImage)))
+	mux.Handle("POST /orgs/{slug}/studio/{id}/transition", s.app(s.signedIn(s.studioTransition)))
+	mux.Handle("POST /orgs/{slug}/studio/{id}/versions", s.app(s.signedIn(s.studioNewVersion)))
+	mux.Handle("GET /orgs/{slug}/studio/{id}/versions", s.app(s.signedIn(s.studioVersions)))
+	mux.Handle("GET /orgs/{slug}/studio/{id}/history", s.app(s.signedIn(s.studioHistory)))
+	mux.Handle("POST /orgs/{slug}/studio/{id}/partners", s.app(s.signedIn(s.studioInvitePartner)))
+	mux.Handle("POST /orgs/{slug}/studio/{id}/partners/{grant}/remove", s.app(s.signedIn(s.studioRemovePartner)))
+	mux.Handle("POST /orgs/{slug}/studio/{id}/comments", s.app(s.signedIn(s.studioComment)))
+	mux.Handle("POST /orgs/{slug}/studio/{id}/comments/{comment}/resolve", s.app(s.signedIn(s.studioResolve)))
+	mux.Handle("POST /orgs/{slug}/studio/{id}/signoff", s.app(s.signedIn(s.studioSignOff)))
 
 	// Organisation identity and status lists (issue 5): public, no sign-in.
 	if s.issuer != nil {

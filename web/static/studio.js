@@ -1,0 +1,113 @@
+// Design studio: autosave of the step form (debounced fetch POST with the form's CSRF
+// token) and adding and removing learning outcome rows without a page load. The editor
+// works without this file: every step is a form that saves the draft.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-autosave]");
+  if (!form || !window.fetch || !window.FormData) return;
+  var status = form.querySelector("[data-autosave-status]");
+  var revision = form.querySelector("[data-revision]");
+  var checklist = document.querySelector("[data-checklist]");
+  var multipart = form.enctype === "multipart/form-data";
+  var timer = null, busy = false, again = false, stopped = false;
+
+  function say(text, problem) {
+    if (!status) return;
+    status.textContent = text;
+    status.classList.toggle("problem", !!problem);
+  }
+
+  function body() {
+    var fd = new FormData(form);
+    var params = new URLSearchParams();
+    fd.forEach(function (v, k) {
+      if (typeof v === "string" && k !== "op") params.append(k, v);
+    });
+    params.set("op", "save");
+    return params;
+  }
+
+  function save() {
+    if (stopped) return;
+    if (busy) { again = true; return; }
+    busy = true;
+    fetch(form.action, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+      body: body().toString()
+    }).then(function (res) {
+      return res.json().then(function (data) { return { res: res, data: data }; });
+    }).then(function (r) {
+      var d = r.data;
+      if (r.res.ok && d.ok) {
+        if (revision && d.revision) revision.value = d.revision;
+        if (checklist && d.checklist) checklist.innerHTML = d.checklist;
+        say(d.message, false);
+      } else if (r.res.status === 409) {
+        // Someone else saved: stop, keep what is typed, and let the person decide.
+        stopped = true;
+        say(d.message, true);
+      } else {
+        say(d.message, true);
+      }
+    }).catch(function () {
+      say(form.getAttribute("data-offline") || "", true);
+    }).then(function () {
+      busy = false;
+      if (again) { again = false; schedule(); }
+    });
+  }
+
+  function schedule() {
+    if (multipart) return; // a picture is sent with the buttons
+    clearTimeout(timer);
+    timer = setTimeout(save, 1500);
+  }
+
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", function (e) {
+    if (e.target.type !== "file") schedule();
+  });
+
+  // Learning outcome rows.
+  var list = form.querySelector("[data-outcomes]");
+  var tpl = document.getElementById("outcome-template");
+  function renumber() {
+    if (!list) return;
+    list.querySelectorAll("[data-outcome]").forEach(function (row, i) {
+      var n = row.querySelector("[data-n]");
+      if (n) n.textContent = String(i + 1);
+      row.id = "outcome-" + (i + 1);
+    });
+  }
+  form.addEventListener("click", function (e) {
+    var add = e.target.closest("[data-add-outcome]");
+    var rm = e.target.closest("[data-remove-outcome]");
+    if (add && list && tpl) {
+      e.preventDefault();
+      var next = 0;
+      list.querySelectorAll("input[name='outcome']").forEach(function (inp) {
+        next = Math.max(next, parseInt(inp.value, 10) + 1);
+      });
+      var html = tpl.innerHTML.split("__i__").join(String(next));
+      var empty = list.querySelector("[data-no-outcomes]");
+      if (empty) empty.remove();
+      list.insertAdjacentHTML("beforeend", html);
+      renumber();
+      var rows = list.querySelectorAll("[data-outcome]");
+      var first = rows[rows.length - 1].querySelector("textarea, input[type='text']");
+      if (first) first.focus();
+      schedule();
+    } else if (rm && list) {
+      e.preventDefault();
+      var row = rm.closest("[data-outcome]");
+      var prev = row.previousElementSibling || row.nextElementSibling;
+      row.remove();
+      renumber();
+      var focus = prev ? prev.querySelector("textarea, input[type='text']") : form.querySelector("[data-add-outcome]");
+      if (focus) focus.focus();
+      schedule();
+    }
+  });
+})();
