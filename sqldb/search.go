@@ -52,35 +52,33 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 	if !ok {
 		return res, nil
 	}
-	var hits []hit
-	consider := func(e *catEntry) {
-		if snap.match(e, &q, want) {
-			score := 1.0
-			if inTitle[e.id] {
-				score = 10
-			}
-			hits = append(hits, hit{e, score})
+	marks := make([]uint8, len(snap.entries))
+	counts := make([]int, len(snap.pairs))
+	consider := func(i int32) {
+		e := &snap.entries[i]
+		if !snap.match(e, &q, want) {
+			return
+		}
+		marks[i] = bodyHit
+		if inTitle[e.id] {
+			marks[i] = titleHit
+		}
+		res.Total++
+		for _, f := range e.facets {
+			counts[f]++
 		}
 	}
 	if len(terms) > 0 {
 		for _, id := range matched {
 			if i, ok := snap.byID[id]; ok {
-				consider(&snap.entries[i])
+				consider(i)
 			}
 		}
 	} else {
 		for i := range snap.entries {
-			consider(&snap.entries[i])
+			consider(int32(i))
 		}
 	}
-
-	counts := make([]int, len(snap.pairs))
-	for _, h := range hits {
-		for _, f := range h.e.facets {
-			counts[f]++
-		}
-	}
-	res.Total = len(hits)
 	for i, n := range counts {
 		if n > 0 {
 			p := snap.pairs[i]
@@ -98,15 +96,17 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 			res.Facets[f] = cs[:maxSkillFacets]
 		}
 	}
-
-	sortHits(hits, &q, len(terms) > 0)
-	first := (q.Page - 1) * q.PerPage
-	if first >= len(hits) {
+	page := snap.page(marks, &q, len(terms) > 0)
+	if len(page) == 0 {
 		return res, nil
 	}
-	page := hits[first:min(first+q.PerPage, len(hits))]
-	if err := db.items(ctx, page, res); err != nil {
+	if err := db.items(ctx, snap, page, marks, res); err != nil {
 		return nil, mapErr(err)
+	}
+	if len(terms) == 0 {
+		for _, it := range res.Items {
+			it.Score = 0
+		}
 	}
 	return res, nil
 }
@@ -167,11 +167,11 @@ func ids(ctx context.Context, q querier, query string, vs []any) ([]int64, error
 }
 
 // items reads the listing of the page's POKs, in the page's order.
-func (db *DB) items(ctx context.Context, page []hit, res *pokot.CatalogResult) error {
+func (db *DB) items(ctx context.Context, snap *snapshot, page []int32, marks []uint8, res *pokot.CatalogResult) error {
 	a := &args{}
 	ph := make([]string, len(page))
-	for i, h := range page {
-		ph[i] = a.p(h.e.id)
+	for i, e := range page {
+		ph[i] = a.p(snap.entries[e].id)
 	}
 	rows, err := db.r.QueryContext(ctx, `
 		SELECT c.mc_id, c.org_id, c.slug, c.version, c.version_id, c.published_at, d.content
@@ -195,9 +195,9 @@ func (db *DB) items(ctx context.Context, page []hit, res *pokot.CatalogResult) e
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, h := range page {
-		if it := byID[h.e.id]; it != nil {
-			it.Score = h.score
+	for _, e := range page {
+		if it := byID[snap.entries[e].id]; it != nil {
+			it.Score = map[uint8]float64{bodyHit: 1, titleHit: 10}[marks[e]]
 			res.Items = append(res.Items, it)
 		}
 	}

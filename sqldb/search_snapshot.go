@@ -29,6 +29,10 @@ type snapshot struct {
 	entries []catEntry
 	byID    map[int64]int32
 	pairs   []facetPair // facet values, interned: catEntry.facets index this
+	// The entries' indexes in each sort order, computed once per generation, so that a
+	// search only walks an order picking its hits instead of sorting them.
+	newest, workload []int32
+	title            [3][]int32 // fi, sv, en
 }
 
 type catEntry struct {
@@ -123,7 +127,41 @@ func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot
 		s.byID[e.id] = int32(len(s.entries))
 		s.entries = append(s.entries, e)
 	}
-	return s, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	order := func(less func(a, b *catEntry) bool) []int32 {
+		o := make([]int32, len(s.entries))
+		for i := range o {
+			o[i] = int32(i)
+		}
+		sort.Slice(o, func(i, j int) bool { return less(&s.entries[o[i]], &s.entries[o[j]]) })
+		return o
+	}
+	s.newest = order(func(a, b *catEntry) bool {
+		if a.published != b.published {
+			return a.published > b.published
+		}
+		return a.id > b.id
+	})
+	s.workload = order(func(a, b *catEntry) bool {
+		if a.unit != b.unit {
+			return a.unit < b.unit
+		}
+		if a.workload != b.workload {
+			return a.workload < b.workload
+		}
+		return a.id < b.id
+	})
+	for li := range s.title {
+		s.title[li] = order(func(a, b *catEntry) bool {
+			if c := bytes.Compare(a.sortKey[li], b.sortKey[li]); c != 0 {
+				return c < 0
+			}
+			return a.id < b.id
+		})
+	}
+	return s, nil
 }
 
 // match reports whether e passes the query's filters.
@@ -189,52 +227,46 @@ func (s *snapshot) wanted(q *pokot.CatalogQuery) (ids []int32, ok bool) {
 	return ids, true
 }
 
-// hit is one search result before paging.
-type hit struct {
-	e     *catEntry
-	score float64
-}
+// Hit marks in a search: which entries match, and whether their title holds every word.
+const (
+	noHit    = 0
+	bodyHit  = 1
+	titleHit = 2
+)
 
-// sortHits orders hits as the query asks: relevance (score, then newest), newest, title in
-// the reader's language (collated), or workload within each unit.
-func sortHits(hs []hit, q *pokot.CatalogQuery, hasText bool) {
-	li := map[pokot.Lang]int{pokot.Swedish: 1, pokot.English: 2}[q.Lang]
-	newer := func(a, b *catEntry) bool {
-		if a.published != b.published {
-			return a.published > b.published
+// page walks the sort order the query asks for — relevance (title hits, then body hits,
+// each newest first), newest, title in the reader's language (collated), or workload
+// within each unit — and returns the indexes of the entries on the requested page.
+func (s *snapshot) page(marks []uint8, q *pokot.CatalogQuery, hasText bool) []int32 {
+	first, n := (q.Page-1)*q.PerPage, q.PerPage
+	var out []int32
+	seen := 0
+	walk := func(order []int32, want func(uint8) bool) {
+		for _, i := range order {
+			if len(out) == n {
+				return
+			}
+			if m := marks[i]; m != noHit && want(m) {
+				if seen >= first {
+					out = append(out, i)
+				}
+				seen++
+			}
 		}
-		return a.id > b.id
 	}
-	var less func(a, b hit) bool
+	any := func(uint8) bool { return true }
 	switch {
 	case q.Sort == pokot.SortTitle:
-		less = func(a, b hit) bool {
-			if c := bytes.Compare(a.e.sortKey[li], b.e.sortKey[li]); c != 0 {
-				return c < 0
-			}
-			return a.e.id < b.e.id
-		}
+		walk(s.title[map[pokot.Lang]int{pokot.Swedish: 1, pokot.English: 2}[q.Lang]], any)
 	case q.Sort == pokot.SortWorkload:
-		less = func(a, b hit) bool {
-			if a.e.unit != b.e.unit {
-				return a.e.unit < b.e.unit
-			}
-			if a.e.workload != b.e.workload {
-				return a.e.workload < b.e.workload
-			}
-			return a.e.id < b.e.id
-		}
+		walk(s.workload, any)
 	case q.Sort == pokot.SortNewest || !hasText:
-		less = func(a, b hit) bool { return newer(a.e, b.e) }
+		walk(s.newest, any)
 	default:
-		less = func(a, b hit) bool {
-			if a.score != b.score {
-				return a.score > b.score
-			}
-			return newer(a.e, b.e)
-		}
+		walk(s.newest, func(m uint8) bool { return m == titleHit })
+		walk(s.newest, func(m uint8) bool { return m == bodyHit })
 	}
-	sort.Slice(hs, func(i, j int) bool { return less(hs[i], hs[j]) })
+	return out
 }
 
 // generation reads the catalogue's change counter.
