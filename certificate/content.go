@@ -1,0 +1,276 @@
+package certificate
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/credential"
+)
+
+// Content is what a person reads from an Open Badges 3.0 credential: the achievement, the
+// learner, the issuer, the dates and the EU Annex I elements, with codes turned into words
+// of one language. The verification page and the PDF certificate both show it.
+type Content struct {
+	Lang        pokot.Lang
+	Title       string
+	Description string
+	// LearnerName is the learner's name when the credential carries it in clear.
+	LearnerName string
+	// Identifiers describe how the learner is identified (never a salt or hash).
+	Identifiers []Identifier
+	Issuer      Issuer
+	Issued      time.Time // awardedDate, else validFrom; zero when absent
+	ValidUntil  time.Time // zero when absent
+	Outcomes    []Outcome
+	// Elements are the further Annex I elements found, in the order of the Annex.
+	Elements []Element
+	Skills   []Skill
+	// Image is the badge image: an https URL or a data: URI ("" when absent or other).
+	Image string
+}
+
+// Identifier is one way the credential identifies its learner.
+type Identifier struct {
+	Type   string // identityType, e.g. "emailAddress"
+	Hashed bool
+	Value  string // the value when not hashed; "" when hashed
+	Label  string // a description in the content's language
+}
+
+// Issuer is the awarding body.
+type Issuer struct {
+	Name, ID, URL, Country string
+}
+
+// Outcome is one learning outcome with its assessment criteria.
+type Outcome struct {
+	Text, Criteria string
+}
+
+// Element is one labelled Annex I element, e.g. {"workload", "Laajuus", "3 op (opintopiste, ECTS)"}.
+type Element struct {
+	Key, Label, Value string
+}
+
+// Skill is an aligned skill, e.g. an ESCO concept.
+type Skill struct {
+	Name, URL string
+}
+
+// Element returns the value of the element key, "" when absent.
+func (c *Content) Element(key string) string {
+	for _, e := range c.Elements {
+		if e.Key == key {
+			return e.Value
+		}
+	}
+	return ""
+}
+
+// Read extracts the readable content of a credential (a decoded OB 3.0 JSON-LD document
+// or VC-JWT payload) in language l. It never fails: what is missing stays empty.
+func Read(cred map[string]any, l pokot.Lang) *Content {
+	if _, ok := pokot.ParseLang(string(l)); !ok {
+		l = pokot.Finnish
+	}
+	if vc, ok := cred["vc"].(map[string]any); ok && cred["credentialSubject"] == nil {
+		cred = vc // a VC-JWT payload in the old "vc" claim form
+	}
+	c := &Content{Lang: l}
+	subj := firstObject(cred["credentialSubject"])
+	ach := obj(subj["achievement"])
+	c.Title = localized(ach, "name", l)
+	if c.Title == "" {
+		c.Title = langString(cred["name"], l)
+	}
+	c.Description = localized(ach, "description", l)
+	if c.Description == "" {
+		c.Description = langString(cred["description"], l)
+	}
+	c.readLearner(subj)
+	c.readIssuer(cred)
+	for _, f := range []string{"awardedDate", "validFrom", "issuanceDate"} {
+		if t, err := credential.ParseDateTime(str(cred[f])); err == nil {
+			c.Issued = t
+			break
+		}
+	}
+	if t, err := credential.ParseDateTime(str(cred["validUntil"])); err == nil {
+		c.ValidUntil = t
+	}
+	c.readAchievement(ach, subj)
+	if img := obj(ach["image"]); str(img["id"]) != "" {
+		c.Image = safeImage(str(img["id"]))
+	} else if s := str(ach["image"]); s != "" {
+		c.Image = safeImage(s)
+	}
+	return c
+}
+
+// safeImage keeps https URLs and raster or SVG data: URIs (which an <img> shows inertly).
+func safeImage(s string) string {
+	switch {
+	case strings.HasPrefix(s, "https://"):
+		return s
+	case strings.HasPrefix(s, "data:image/png;base64,"), strings.HasPrefix(s, "data:image/jpeg;base64,"),
+		strings.HasPrefix(s, "data:image/svg+xml;base64,"), strings.HasPrefix(s, "data:image/webp;base64,"):
+		return s
+	}
+	return ""
+}
+
+func (c *Content) readLearner(subj map[string]any) {
+	for _, x := range list(subj["identifier"]) {
+		id := obj(x)
+		typ := str(id["identityType"])
+		hashed, _ := id["hashed"].(bool)
+		if typ == "name" && !hashed && c.LearnerName == "" {
+			c.LearnerName = str(id["identityHash"])
+		}
+		ident := Identifier{Type: typ, Hashed: hashed}
+		switch {
+		case typ == "emailAddress" && hashed:
+			ident.Label = labels["hashed_email"].in(c.Lang)
+		case !hashed:
+			ident.Value = str(id["identityHash"])
+			ident.Label = typ
+		default:
+			ident.Label = typ + " (hash)"
+		}
+		c.Identifiers = append(c.Identifiers, ident)
+	}
+	if c.LearnerName == "" {
+		c.LearnerName = langString(subj["name"], c.Lang)
+	}
+}
+
+func (c *Content) readIssuer(cred map[string]any) {
+	switch is := cred["issuer"].(type) {
+	case string:
+		c.Issuer.ID = is
+	case map[string]any:
+		c.Issuer = Issuer{Name: langString(is["name"], c.Lang), ID: str(is["id"]), URL: str(is["url"])}
+		addr := obj(is["address"])
+		c.Issuer.Country = str(addr["addressCountry"])
+		if c.Issuer.Country == "" {
+			c.Issuer.Country = str(addr["addressCountryCode"])
+		}
+	}
+}
+
+func (c *Content) readAchievement(ach, subj map[string]any) {
+	l := c.Lang
+	narr := parseNarrative(str(obj(ach["criteria"])["narrative"]))
+	c.Outcomes = narr.outcomes
+	if len(c.Outcomes) == 0 {
+		for _, x := range list(ach["resultDescription"]) {
+			rd := obj(x)
+			if n := str(rd["name"]); n != "" && str(rd["resultType"]) != "LetterGrade" && !strings.HasSuffix(str(rd["id"]), "#grade") {
+				c.Outcomes = append(c.Outcomes, Outcome{Text: n})
+			}
+		}
+	}
+	var tags []string
+	for _, t := range list(ach["tag"]) {
+		tags = append(tags, str(t))
+	}
+	add := func(key, value string) {
+		if value = strings.TrimSpace(value); value != "" {
+			c.Elements = append(c.Elements, Element{Key: key, Label: labels[key].in(l), Value: value})
+		}
+	}
+	add("workload", workload(ach, tags, l, narr.values["workload"]))
+	add("eqf", eqfLevel(ach, tags, narr.values["eqf"]))
+	add("assessment", coded(tags, "assessment:", assessmentTypes, l, narr.values["assessment"]))
+	add("participation", coded(tags, "participation:", participationForms, l, narr.values["participation"]))
+	add("qa", narr.values["qa"])
+	add("grade", grade(subj))
+	add("field", str(ach["fieldOfStudy"]))
+	for _, k := range []string{"prerequisites", "supervision", "stackability", "more"} {
+		add(k, narr.values[k])
+	}
+	for _, x := range list(ach["alignment"]) {
+		al := obj(x)
+		if str(al["targetType"]) == "ext:EQFLevel" || strings.HasPrefix(str(al["targetUrl"]), eqfPrefix) {
+			continue
+		}
+		name := str(al["targetName"])
+		if name == "" {
+			name = str(al["targetUrl"])
+		}
+		c.Skills = append(c.Skills, Skill{Name: name, URL: str(al["targetUrl"])})
+	}
+}
+
+const eqfPrefix = "http://data.europa.eu/snb/eqf/"
+
+func workload(ach map[string]any, tags []string, l pokot.Lang, fallback string) string {
+	amount, ok := ach["creditsAvailable"].(float64)
+	if !ok || amount <= 0 {
+		return fallback
+	}
+	s := strconv.FormatFloat(amount, 'f', -1, 64)
+	if l != pokot.English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	for _, t := range tags {
+		if u, ok := strings.CutPrefix(t, "creditUnit:"); ok {
+			if name, ok := units[u]; ok {
+				return s + " " + name.in(l)
+			}
+			return s + " " + u
+		}
+	}
+	if fallback != "" {
+		return fallback
+	}
+	return s
+}
+
+func eqfLevel(ach map[string]any, tags []string, fallback string) string {
+	for _, x := range list(ach["alignment"]) {
+		al := obj(x)
+		if str(al["targetType"]) == "ext:EQFLevel" && str(al["targetCode"]) != "" {
+			return str(al["targetCode"])
+		}
+		if n, ok := strings.CutPrefix(str(al["targetUrl"]), eqfPrefix); ok && n != "" {
+			return n
+		}
+	}
+	for _, t := range tags {
+		if n, ok := strings.CutPrefix(t, "EQF:"); ok {
+			return n
+		}
+	}
+	return fallback
+}
+
+// coded turns tags "<prefix><code>" into words; without such tags the narrative's text.
+func coded(tags []string, prefix string, names map[string]text, l pokot.Lang, fallback string) string {
+	var out []string
+	for _, t := range tags {
+		if code, ok := strings.CutPrefix(t, prefix); ok && code != "" {
+			if n, ok := names[code]; ok {
+				out = append(out, n.in(l))
+			} else {
+				out = append(out, code)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return fallback
+	}
+	return strings.Join(out, ", ")
+}
+
+func grade(subj map[string]any) string {
+	for _, x := range list(subj["result"]) {
+		r := obj(x)
+		if strings.HasSuffix(str(r["resultDescription"]), "#grade") && str(r["value"]) != "" {
+			return str(r["value"])
+		}
+	}
+	return ""
+}
