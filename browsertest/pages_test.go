@@ -170,6 +170,23 @@ func TestEveryPage(t *testing.T) {
 		}
 	}
 
+	// Then every other page type that the site links to, as each person.
+	cr := newCrawler(t, a)
+	for _, p := range pages {
+		cr.seen(p.url)
+	}
+	for _, u := range []string{"/profile/tokens", "/orgs/" + orgSlug + "/invitations", "/admin/outbox/1"} {
+		cr.seen(u) // reached above by submitting a form or following a link
+	}
+	for _, who := range []string{"admin", "orgadmin", "designer", "assessor", "partner", "learner", "anon"} {
+		start := "/dashboard"
+		if who == "anon" {
+			start = "/"
+		}
+		cr.crawl(t, tabs[who], who, start, consoles[who])
+	}
+	t.Logf("the crawl checked %d more page types (limit %d)", cr.checked, crawlLimit)
+
 	t.Run("first-run-setup", func(t *testing.T) {
 		empty := startApp(t, false)
 		ctx := newTab(t, browser)
