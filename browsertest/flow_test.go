@@ -56,7 +56,7 @@ func TestNewcomerPath(t *testing.T) {
 	console.check(t, "language switch")
 
 	// Invite a member, in Swedish.
-	org := a.Logins[1].Org
+	org := a.login(t, pokot.RoleOrgAdmin).Org
 	invitee := "ny.medlem@example.fi"
 	open(t, ctx, a.URL+"/orgs/"+org+"/members", 200)
 	form := `form[action="/orgs/` + org + `/invitations"]`
