@@ -12,7 +12,7 @@ import (
 )
 
 // errUnsupported marks JSON-LD features the native engine does not
-// implement (@import, @direction, id/type maps, …); the
+// implement (@import, @direction, type maps, …); the
 // processor then falls back to json-gold with the same guards.
 var errUnsupported = errors.New("jsonld: feature not supported by the native engine")
 
@@ -49,6 +49,7 @@ const (
 	cGraph
 	cLanguage
 	cIndex
+	cID
 )
 
 // activeContext is a processed context. It is immutable once built, so it

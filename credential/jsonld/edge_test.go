@@ -56,6 +56,8 @@ var edgeDocs = map[string]string{
 		"@included": [{"@id": "http://ex.org/i", "w": 2}]}`,
 	"index maps": `{"@context": {"@vocab": "http://ex.org/", "ix": {"@container": "@index"}, "gx": {"@container": ["@graph", "@index"]}},
 		"@id": "http://ex.org/s", "ix": {"en": "hello", "fi": ["moi", {"@id": "http://ex.org/o"}], "@none": 3}, "gx": {"g1": {"@id": "http://ex.org/a", "p": 1}}}`,
+	"id maps": `{"@context": {"@vocab": "http://ex.org/", "idm": {"@container": "@id"}, "gid": {"@container": ["@graph", "@id"]}},
+		"@id": "http://ex.org/s", "idm": {"http://ex.org/a": {"p": 1}, "_:b": {"p": 2}, "@none": {"p": 3}}, "gid": {"http://ex.org/g": {"@id": "http://ex.org/n", "p": 4}}}`,
 	"status list": `{"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "https://ex.org/sl", "type": ["VerifiableCredential", "BitstringStatusListCredential"],
 		"issuer": "did:example:1", "credentialSubject": {"id": "https://ex.org/sl#list", "type": "BitstringStatusList", "statusPurpose": "revocation", "encodedList": "uH4sI"}}`,
 }
@@ -169,7 +171,7 @@ func TestLargeIntegers(t *testing.T) {
 // TestFallback: features the native engine leaves to json-gold still
 // convert correctly and keep the guards.
 func TestFallback(t *testing.T) {
-	doc := parseDoc(t, `{"@context": {"@vocab": "http://ex.org/", "m": {"@container": "@id"}}, "@id": "http://ex.org/s", "m": {"http://ex.org/o": {"v": 1}}}`)
+	doc := parseDoc(t, `{"@context": {"@vocab": "http://ex.org/", "m": {"@container": "@type"}}, "@id": "http://ex.org/s", "m": {"http://ex.org/T": {"@id": "http://ex.org/o", "v": 1}}}`)
 	if _, err := Default.nativeToRDF(doc, 0); !errors.Is(err, errUnsupported) {
 		t.Fatalf("native engine: want errUnsupported, got %v", err)
 	}
@@ -177,14 +179,14 @@ func TestFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "<http://ex.org/o> <http://ex.org/v> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n<http://ex.org/s> <http://ex.org/m> <http://ex.org/o> .\n"; got != want {
+	if want := "<http://ex.org/o> <http://ex.org/v> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n<http://ex.org/o> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex.org/T> .\n<http://ex.org/s> <http://ex.org/m> <http://ex.org/o> .\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	bad := parseDoc(t, `{"@context": {"m": {"@id": "http://ex.org/m", "@container": "@id"}}, "@id": "http://ex.org/s", "undefinedTerm": 1}`)
+	bad := parseDoc(t, `{"@context": {"m": {"@id": "http://ex.org/m", "@container": "@type"}}, "@id": "http://ex.org/s", "undefinedTerm": 1}`)
 	if _, err := Default.Canonicalize(bad); !errors.Is(err, ErrDataLoss) {
 		t.Errorf("fallback: want ErrDataLoss, got %v", err)
 	}
-	rel := parseDoc(t, `{"@context": {"@vocab": "http://ex.org/", "m": {"@container": "@id"}}, "@id": "relative", "a": 1}`)
+	rel := parseDoc(t, `{"@context": {"@vocab": "http://ex.org/", "m": {"@container": "@type"}}, "@id": "relative", "a": 1}`)
 	if _, err := Default.Canonicalize(rel); !errors.Is(err, ErrRelativeIRI) {
 		t.Errorf("fallback: want ErrRelativeIRI, got %v", err)
 	}
@@ -221,7 +223,7 @@ func TestJSONNumbers(t *testing.T) {
 // leaves the caller's document as it was.
 func TestInputNotModified(t *testing.T) {
 	for _, src := range []string{edgeDocs["lists"], edgeDocs["embedded contexts"], edgeDocs["reverse and included"],
-		`{"@context": {"@vocab": "http://ex.org/", "m": {"@container": "@id"}}, "@id": "http://ex.org/s", "m": {"http://ex.org/o": {"v": 1}}}`} {
+		`{"@context": {"@vocab": "http://ex.org/", "m": {"@container": "@type"}}, "@id": "http://ex.org/s", "m": {"http://ex.org/T": {"@id": "http://ex.org/o", "v": 1}}}`} {
 		doc, orig := parseDoc(t, src), parseDoc(t, src)
 		if _, err := Default.Canonicalize(doc); err != nil {
 			t.Fatal(err)

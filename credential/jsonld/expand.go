@@ -209,7 +209,7 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 		switch {
 		case def != nil && def.typ == "@json":
 			ev = map[string]any{"@value": value, "@type": "@json"}
-		case def != nil && def.container&cIndex != 0:
+		case def != nil && def.container&(cIndex|cID) != 0:
 			m, ok := value.(map[string]any)
 			if !ok {
 				ev, err = e.expand(active, k, value, false)
@@ -241,7 +241,7 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 		if def != nil && def.container&cList != 0 && !isListObject(ev) {
 			ev = map[string]any{"@list": asSlice(ev)}
 		}
-		if def != nil && def.container&cGraph != 0 && def.container&cIndex == 0 {
+		if def != nil && def.container&cGraph != 0 && def.container&(cIndex|cID) == 0 {
 			items := asSlice(ev)
 			wrapped := make([]any, 0, len(items))
 			for _, it := range items {
@@ -254,9 +254,14 @@ func (e *expander) expandObject(active *activeContext, prop string, propDef *ter
 	return e.finishObject(prop, result)
 }
 
-// indexMap expands an index map (container @index): the keys only label
-// the values, which RDF does not keep.
+// indexMap expands an index map (container @index), whose keys only label
+// the values (RDF does not keep them), or an id map (container @id), whose
+// keys are the identifiers of the node objects.
 func (e *expander) indexMap(active *activeContext, prop string, def *termDef, m map[string]any) (any, error) {
+	mapCtx := active
+	if def.container&cID != 0 && active.previous != nil {
+		mapCtx = active.previous
+	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -264,7 +269,7 @@ func (e *expander) indexMap(active *activeContext, prop string, def *termDef, m 
 	slices.Sort(keys)
 	var out []any
 	for _, idx := range keys {
-		items, err := e.expand(active, prop, asSliceNonNil(m[idx]), true)
+		items, err := e.expand(mapCtx, prop, asSliceNonNil(m[idx]), true)
 		if err != nil {
 			return nil, err
 		}
@@ -276,9 +281,21 @@ func (e *expander) indexMap(active *activeContext, prop string, def *termDef, m 
 			if def.container&cGraph != 0 && !isGraphObject(it) {
 				it = map[string]any{"@graph": asSlice(it)}
 			}
-			if im, ok := it.(map[string]any); ok && idx != "@none" && ei != "@none" {
-				if _, has := im["@index"]; !has {
-					im["@index"] = idx
+			im, ok := it.(map[string]any)
+			if ok && idx != "@none" && ei != "@none" {
+				key, val := "@index", any(idx)
+				if def.container&cID != 0 {
+					id, err := e.cp.expandIRI(active, idx, false, true, nil, nil)
+					if err != nil {
+						return nil, err
+					}
+					if !strings.HasPrefix(id, "_:") && !rdfc.ValidIRI(id) {
+						return nil, fmt.Errorf("%w: id map key %q", ErrRelativeIRI, idx)
+					}
+					key, val = "@id", id
+				}
+				if _, has := im[key]; !has {
+					im[key] = val
 				}
 			}
 			out = append(out, it)

@@ -11,7 +11,7 @@
 // that caches processed contexts (per @context value and per scoped-context
 // term), which makes a credential about 80 times cheaper to canonicalize than
 // with json-gold. Features the native engine does not implement (@import,
-// @direction, id and type maps, property-valued indexes) fall back to
+// @direction, type maps, property-valued indexes) fall back to
 // github.com/piprate/json-gold under the same guards; @nest is refused. The
 // W3C JSON-LD toRdf test suite and a json-gold cross-check over the VC and
 // Open Badges test documents keep both paths honest (see the tests).

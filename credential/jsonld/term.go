@@ -321,14 +321,16 @@ func parseContainer(c any) (containerFlags, error) {
 			f |= cLanguage
 		case "@index":
 			f |= cIndex
-		case "@id", "@type":
+		case "@id":
+			f |= cID
+		case "@type":
 			return 0, fmt.Errorf("%w: %s container", errUnsupported, s)
 		default:
 			return 0, fmt.Errorf("%w: invalid container mapping %q", ErrInvalid, s)
 		}
 	}
 	if f&cList != 0 && f != cList || f&cLanguage != 0 && f&^(cLanguage|cSet) != 0 ||
-		f&cIndex != 0 && f&^(cIndex|cSet|cGraph) != 0 {
+		f&cIndex != 0 && f&^(cIndex|cSet|cGraph) != 0 || f&cID != 0 && f&^(cID|cSet|cGraph) != 0 {
 		return 0, fmt.Errorf("%w: invalid container mapping", ErrInvalid)
 	}
 	return f, nil
