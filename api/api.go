@@ -74,6 +74,18 @@ func New(store pokot.Store, cfg pokot.Config, logger *slog.Logger, opts ...Optio
 		{"GET", "/api/v1/orgs/{slug}", pokot.ScopeRead, a.org},
 		{"GET", "/api/v1/orgs/{slug}/members", pokot.ScopeRead, a.members},
 		{"POST", "/api/v1/orgs/{slug}/invitations", pokot.ScopeWrite, a.invite},
+		{"GET", "/api/v1/microcredentials", "", a.searchCatalog},
+		{"GET", "/api/v1/microcredentials/{id}", "", a.microcredential},
+		{"GET", "/api/v1/microcredentials/{id}/ob3", "", a.microcredentialOB3},
+		{"GET", "/api/v1/microcredentials/{id}/elm", "", a.microcredentialELM},
+		{"GET", "/api/v1/microcredentials/{id}/versions", "", a.microcredentialVersions},
+		{"GET", "/api/v1/orgs/{slug}/microcredentials", pokot.ScopeRead, a.orgMicrocredentials},
+		{"POST", "/api/v1/orgs/{slug}/microcredentials", pokot.ScopeWrite, a.createMicrocredential},
+		{"POST", "/api/v1/orgs/{slug}/microcredentials/import", pokot.ScopeWrite, a.importMicrocredentials},
+		{"GET", "/api/v1/orgs/{slug}/microcredentials/{id}", pokot.ScopeRead, a.orgMicrocredential},
+		{"PUT", "/api/v1/orgs/{slug}/microcredentials/{id}/draft", pokot.ScopeWrite, a.updateDraft},
+		{"POST", "/api/v1/orgs/{slug}/microcredentials/{id}/transitions", pokot.ScopeWrite, a.transition},
+		{"POST", "/api/v1/orgs/{slug}/microcredentials/{id}/versions", pokot.ScopeWrite, a.newVersion},
 	}
 	for _, rt := range a.routes {
 		a.mux.Handle(rt.method+" "+rt.path, a.wrap(rt))
