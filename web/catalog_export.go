@@ -94,8 +94,21 @@ func (s *server) pokCSV(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	v := *p.Version
+	if c := v.Content.Image; c != nil && len(c.Data) == 0 {
+		// The image travels in the row (a data: URI), so that an import elsewhere keeps it.
+		img, err := p.mcs.BadgeImage(r.Context(), v.ID)
+		if err != nil && pokot.ErrorCode(err) != pokot.ENOTFOUND {
+			return err
+		}
+		if err == nil {
+			cp := *c
+			cp.Data = img.Data
+			v.Content.Image = &cp
+		}
+	}
 	var buf bytes.Buffer
-	if err := exchange.WriteCSV(&buf, []exchange.CSVRow{{Slug: p.MC.Slug, Version: p.Version}}, exchange.ExcelFinland); err != nil {
+	if err := exchange.WriteCSV(&buf, []exchange.CSVRow{{Slug: p.MC.Slug, Version: &v}}, exchange.ExcelFinland); err != nil {
 		return s.exportFailed(err)
 	}
 	h := w.Header()

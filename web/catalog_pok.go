@@ -174,7 +174,11 @@ func pokFacts(l pokot.Lang, c *pokot.MicrocredentialContent) []fact {
 		}
 	}
 	if w := workloadText(l, c.Workload); w != "" {
-		add("catalogue.fact.workload", w+" ("+enumLabel(l, "unit", string(c.Workload.Unit))+")")
+		// "5 osp (osaamispiste)": the unit as given, explained; hours need no explanation.
+		if c.Workload.Unit != pokot.UnitHours {
+			w += " (" + enumLabel(l, "unit", string(c.Workload.Unit)+".name") + ")"
+		}
+		add("catalogue.fact.workload", w)
 	}
 	add("catalogue.fact.level", levelText(l, c))
 	if c.ISCEDField != "" {
