@@ -171,7 +171,7 @@ func fillBench(ctx context.Context, db *DB, from int) error {
 	const batch = 500
 	for i := from; i < benchPOKs; i += batch {
 		err := db.tx(ctx, func(tx *sql.Tx) error {
-			if err := db.bumpGeneration(ctx, tx); err != nil {
+			if _, err := db.bumpGeneration(ctx, tx); err != nil {
 				return err
 			}
 			for j := i; j < i+batch && j < benchPOKs; j++ {

@@ -18,7 +18,14 @@ var searchLangs = []string{"fi", "sv", "en"}
 // none is published, replaced otherwise. It runs in the transaction that publishes or
 // archives.
 func (db *DB) indexCatalog(ctx context.Context, tx *sql.Tx, mcID int64) error {
-	if err := db.bumpGeneration(ctx, tx); err != nil {
+	gen, err := db.bumpGeneration(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_changes (gen, mc_id) VALUES ($1, $2)`, gen, mcID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM catalog_changes WHERE gen <= $1`, gen-keepChanges); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM catalog WHERE mc_id = $1`, mcID); err != nil {
@@ -179,12 +186,17 @@ func unsig(s string, fn func(facet, value string)) {
 	}
 }
 
-// bumpGeneration marks the catalogue changed for every process's snapshot.
-func (db *DB) bumpGeneration(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `
+// keepChanges is how many generations of catalog_changes are kept for patching snapshots.
+const keepChanges = 10000
+
+// bumpGeneration marks the catalogue changed for every process's snapshot and returns the
+// new generation.
+func (db *DB) bumpGeneration(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var gen int64
+	err := tx.QueryRowContext(ctx, `
 		INSERT INTO catalog_state (name, n) VALUES ('generation', 1)
-		ON CONFLICT (name) DO UPDATE SET n = catalog_state.n + 1`)
-	return err
+		ON CONFLICT (name) DO UPDATE SET n = catalog_state.n + 1 RETURNING n`).Scan(&gen)
+	return gen, err
 }
 
 // uniqueWords returns the distinct words of a text, space-separated.

@@ -1,17 +1,11 @@
 package sqldb
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"runtime"
-	"sort"
 	"sync"
-	"time"
 	"weak"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"github.com/pokot/pokot"
 )
@@ -23,12 +17,14 @@ import (
 // change of the catalogue increments catalog_state's "generation" row in the publishing
 // transaction, each search reads the generation in the same read transaction as its text
 // matches, and a new generation reloads the snapshot first (publications are rare, searches
-// frequent). The text matching itself stays in the database indexes.
+// frequent): a few changes are patched in (catalog_changes names the POKs of each
+// generation), many or old ones reload it. The text matching stays in the database indexes.
 type snapshot struct {
 	gen     int64
 	entries []catEntry
 	byID    map[int64]int32
 	pairs   []facetPair // facet values, interned: catEntry.facets index this
+	pairIDs map[facetPair]int32
 	// The entries' indexes in each sort order, computed once per generation, so that a
 	// search only walks an order picking its hits instead of sorting them.
 	newest, workload []int32
@@ -75,92 +71,21 @@ func (db *DB) snapshotAt(ctx context.Context, q querier, gen int64) (*snapshot, 
 	if c.snap != nil && c.snap.gen == gen {
 		return c.snap, nil
 	}
+	if c.snap != nil && c.snap.gen < gen {
+		s, ok, err := db.patchSnapshot(ctx, q, c.snap, gen)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			c.snap = s
+			return s, nil
+		}
+	}
 	s, err := db.loadSnapshot(ctx, q, gen)
 	if err != nil {
 		return nil, err
 	}
 	c.snap = s
-	return s, nil
-}
-
-var sortCollators = [3]*collate.Collator{
-	collate.New(language.Finnish, collate.IgnoreCase),
-	collate.New(language.Swedish, collate.IgnoreCase),
-	collate.New(language.English, collate.IgnoreCase),
-}
-
-func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot, error) {
-	rows, err := q.QueryContext(ctx, `
-		SELECT mc_id, org_id, published_at, sort_fi, sort_sv, sort_en, level, field, field_narrow, field_broad, unit, workload,
-			jotpa, stackable, sig FROM catalog`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	s := &snapshot{gen: gen, byID: map[int64]int32{}}
-	pairIDs := map[facetPair]int32{}
-	var buf collate.Buffer
-	for rows.Next() {
-		var e catEntry
-		var published time.Time
-		var titles [3]string
-		var sg string
-		if err := rows.Scan(&e.id, &e.org, timeCol{&published}, &titles[0], &titles[1], &titles[2], &e.level, &e.field[0], &e.field[1], &e.field[2],
-			&e.unit, &e.workload, &e.jotpa, &e.stack, &sg); err != nil {
-			return nil, err
-		}
-		e.published = published.UTC().Format(sqliteTime)
-		for i, title := range titles {
-			e.sortKey[i] = append([]byte(nil), sortCollators[i].KeyFromString(&buf, title)...)
-			buf.Reset()
-		}
-		unsig(sg, func(f, v string) {
-			p := facetPair{f, v}
-			id, ok := pairIDs[p]
-			if !ok {
-				id = int32(len(s.pairs))
-				pairIDs[p] = id
-				s.pairs = append(s.pairs, p)
-			}
-			e.facets = append(e.facets, id)
-		})
-		s.byID[e.id] = int32(len(s.entries))
-		s.entries = append(s.entries, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	order := func(less func(a, b *catEntry) bool) []int32 {
-		o := make([]int32, len(s.entries))
-		for i := range o {
-			o[i] = int32(i)
-		}
-		sort.Slice(o, func(i, j int) bool { return less(&s.entries[o[i]], &s.entries[o[j]]) })
-		return o
-	}
-	s.newest = order(func(a, b *catEntry) bool {
-		if a.published != b.published {
-			return a.published > b.published
-		}
-		return a.id > b.id
-	})
-	s.workload = order(func(a, b *catEntry) bool {
-		if a.unit != b.unit {
-			return a.unit < b.unit
-		}
-		if a.workload != b.workload {
-			return a.workload < b.workload
-		}
-		return a.id < b.id
-	})
-	for li := range s.title {
-		s.title[li] = order(func(a, b *catEntry) bool {
-			if c := bytes.Compare(a.sortKey[li], b.sortKey[li]); c != 0 {
-				return c < 0
-			}
-			return a.id < b.id
-		})
-	}
 	return s, nil
 }
 

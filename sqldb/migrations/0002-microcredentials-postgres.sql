@@ -117,6 +117,12 @@ CREATE TABLE catalog_state (
 	n    BIGINT NOT NULL
 );
 
+-- Which POK each recent generation changed, so that a snapshot can be patched.
+CREATE TABLE catalog_changes (
+	gen   BIGINT PRIMARY KEY,
+	mc_id BIGINT NOT NULL
+);
+
 -- The listing content (JSON, without image bytes) and the stemmed search text of all
 -- three languages (package stem).
 CREATE TABLE catalog_docs (

@@ -118,6 +118,12 @@ CREATE TABLE catalog_state (
 	n    INTEGER NOT NULL
 );
 
+-- Which POK each recent generation changed, so that a snapshot can be patched.
+CREATE TABLE catalog_changes (
+	gen   INTEGER PRIMARY KEY,
+	mc_id INTEGER NOT NULL
+);
+
 -- The listing content (JSON, without image bytes) and the stemmed search text of all
 -- three languages (package stem).
 CREATE TABLE catalog_docs (
