@@ -55,7 +55,11 @@ func (a *API) importMicrocredentials(w http.ResponseWriter, r *http.Request, u *
 		return tooLarge()
 	}
 	var es pokot.Errors
-	if errors.As(err, &es) && pokot.ErrorCode(err) == pokot.EINVALID {
+	var e *pokot.Error
+	if !errors.As(err, &es) && errors.As(err, &e) && e.Code == pokot.EINVALID {
+		es = pokot.Errors{e} // a problem with the file as a whole
+	}
+	if len(es) > 0 && pokot.ErrorCode(err) == pokot.EINVALID {
 		importRefused(w, es)
 		return nil
 	}
