@@ -41,18 +41,19 @@ type Assessment struct {
 func ScaleValues(g GradingScheme) []string {
 	switch g {
 	case Grade1to5:
-		return []string{"1", "2", "3", "4", "5"}
+		return []string{"1", "2", "3", "4", "5", ResultFail}
 	case Grade0to5:
 		return []string{"0", "1", "2", "3", "4", "5"}
 	case Grade1to3:
-		return []string{"1", "2", "3"}
+		return []string{"1", "2", "3", ResultFail}
 	}
 	return []string{ResultPass, ResultFail}
 }
 
-// ParseResult normalises a result on scale g and says whether it passes: "hyväksytty",
-// "godkänd", "pass", "h" and "1"/"0" are read on the pass/fail scale; on numeric scales 0
-// fails and every other grade passes. EINVALID ("err.assess.result_invalid").
+// ParseResult normalises a result on scale g and says whether it passes: on the pass/fail
+// scale "hyväksytty", "godkänd", "pass" (→ ResultPass) and "hylätty", "underkänd", "fail"
+// (→ ResultFail); on numeric scales a grade of the scale passes, except 0, and the fail
+// words fail. EINVALID ("err.assess.result_invalid").
 func ParseResult(g GradingScheme, s string) (result string, passed bool, err error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if g == "" || g == GradePassFail {
@@ -63,6 +64,10 @@ func ParseResult(g GradingScheme, s string) (result string, passed bool, err err
 			return ResultFail, false, nil
 		}
 	} else {
+		switch s {
+		case "fail", "hylätty", "hyl", "underkänd", "u", "failed":
+			return ResultFail, false, nil
+		}
 		for _, v := range ScaleValues(g) {
 			if s == v {
 				return v, v != "0", nil
