@@ -72,9 +72,13 @@ func (s *server) commentsFor(r *http.Request, p *studioPOK, step int, f *form) (
 		}
 		cv.Threads = append(cv.Threads, tv)
 	}
+	want := cv.Form.Get("anchor")
+	if want == "" {
+		want = r.URL.Query().Get("anchor") // "comment on this outcome" links
+	}
 	for _, a := range stepAnchors(step, &p.MC.Current.Content) {
 		o := sopt{Value: a, Label: pathLabel(l, a)}
-		o.Checked = cv.Form.Get("anchor") == a
+		o.Checked = want == a
 		cv.Anchors = append(cv.Anchors, o)
 	}
 	return cv, nil

@@ -83,7 +83,15 @@ func (s *server) checklist(r *http.Request, p *studioPOK, v *pokot.Microcredenti
 	var errs, warns []checkView
 	d.Passed = nil
 	perStep := map[int]int{}
+	seen := map[string]bool{}
 	for _, c := range cs {
+		if !c.OK {
+			// The same advice for two languages of one outcome is shown once.
+			if seen[c.Key+"/"+strconv.Itoa(c.N)] {
+				continue
+			}
+			seen[c.Key+"/"+strconv.Itoa(c.N)] = true
+		}
 		cv := checkView{OK: c.OK, Error: c.Severity == pokot.SeverityError, Text: pokot.QualityText(c, l), Href: checkHref(p, c)}
 		switch {
 		case c.OK:

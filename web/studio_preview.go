@@ -89,7 +89,7 @@ func (s *server) studioPreview(w http.ResponseWriter, r *http.Request) error {
 	if c.Price.Jotpa {
 		price += " · " + i18n.T(l, "studio.pv.jotpa")
 	}
-	add("studio.f.price.label", price)
+	add("studio.pv.price", price)
 	if c.ValidityMonths > 0 {
 		add("studio.f.validity.label", i18n.T(l, "studio.pv.months", "n", strconv.Itoa(c.ValidityMonths)))
 	}

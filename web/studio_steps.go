@@ -211,6 +211,7 @@ type outcomeRow struct {
 	Anchor    string
 	Fields    []sfield
 	Removable bool
+	ESCOOpen  bool // the ESCO links are shown open (they hold something)
 }
 
 // stepView is what one step of the editor shows.
@@ -322,25 +323,21 @@ func buildStep(step int, b *fieldBuilder, stack []sopt) stepView {
 	return sv
 }
 
-// outcomeFields draws the fields of the learning outcome in row i.
+// outcomeFields draws the fields of the learning outcome in row i. Only the first row
+// carries the examples: the same example under every outcome is noise.
 func outcomeFields(b *fieldBuilder, i, n string) outcomeRow {
 	p := "outcomes[" + i + "]"
 	sk := b.one("skills", p+".skills", "textarea")
-	sk.Name, sk.ID = fname(p)+"-skills", b.f.ID(fname(p)+"-skills")
-	sk.Value = b.f.Values.Get(sk.Name)
-	if e := b.f.Err(sk.Name); e != "" {
-		sk.Error = i18n.T(b.l, e)
-	}
-	sk.Optional = true
 	oc := b.one("occupations", p+".occupations", "textarea")
-	oc.Name, oc.ID = fname(p)+"-occupations", b.f.ID(fname(p)+"-occupations")
-	oc.Value = b.f.Values.Get(oc.Name)
-	if e := b.f.Err(oc.Name); e != "" {
-		oc.Error = i18n.T(b.l, e)
+	sk.Optional, oc.Optional = true, true
+	fs := []sfield{b.ml("outcomeText", p+".text", true), b.ml("criteria", p+".criteria", true), sk, oc}
+	if n != "1" {
+		for j := range fs {
+			fs[j].Example = ""
+		}
 	}
-	oc.Optional = true
-	return outcomeRow{Index: i, N: n, Anchor: p, Removable: !b.disabled,
-		Fields: []sfield{b.ml("outcomeText", p+".text", true), b.ml("criteria", p+".criteria", true), sk, oc}}
+	return outcomeRow{Index: i, N: n, Anchor: p, Removable: !b.disabled, Fields: fs,
+		ESCOOpen: sk.Value != "" || oc.Value != "" || sk.Error != "" || oc.Error != ""}
 }
 
 // stackOptions lists the organisation's other POKs as stackability targets.
