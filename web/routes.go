@@ -102,6 +102,9 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("POST /orgs/{slug}/studio/{id}/signoff", s.app(s.signedIn(s.studioSignOff)))
 
 	// Organisation identity and status lists (issue 5): public, no sign-in.
+	verify := s.newVerifyPage(mux)
+	mux.Handle("GET /verify", s.app(verify.form))
+	mux.Handle("POST /verify", verify.verifyMultipart(s.app(verify.verify)))
 	if s.issuer != nil {
 		h := s.issuer.Handler()
 		for _, p := range issuer.Patterns {
