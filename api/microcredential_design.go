@@ -159,10 +159,11 @@ func (a *API) writeDesign(w http.ResponseWriter, r *http.Request, code int, ac *
 // accepted and ignored, so that a client can send back what it read.
 type contentIn struct {
 	pokot.MicrocredentialContent
-	Slug      string `json:"slug"`
-	ImageData string `json:"imageData"`
-	Version   *int   `json:"version"`
-	Revision  *int   `json:"revision"`
+	Slug      string     `json:"slug"`
+	ImageData string     `json:"imageData"`
+	Version   *int       `json:"version"`
+	Revision  *int       `json:"revision"`
+	Updated   *time.Time `json:"updated"`
 	readOnly
 }
 
@@ -176,7 +177,6 @@ type readOnly struct {
 	ETag             json.RawMessage `json:"etag"`
 	PublishedVersion json.RawMessage `json:"publishedVersion"`
 	Created          json.RawMessage `json:"created"`
-	Updated          json.RawMessage `json:"updated"`
 	Checks           json.RawMessage `json:"checks"`
 }
 
@@ -232,8 +232,8 @@ func (a *API) createMicrocredential(w http.ResponseWriter, r *http.Request, u *p
 
 // updateDraft is PUT /api/v1/orgs/{slug}/microcredentials/{id}/draft: saves the newest
 // version while it is a draft, when nobody saved it in between. The client says what it
-// read with If-Match (the ETag; 412 when stale) or the revision member (409 when stale);
-// without either, 428.
+// read with If-Match (the ETag; 412 when stale) or the revision or updated member (409 when
+// stale); without any, 428.
 func (a *API) updateDraft(w http.ResponseWriter, r *http.Request, u *pokot.User) error {
 	ac, m, err := a.loadDesign(r, u)
 	if err != nil {
@@ -249,7 +249,7 @@ func (a *API) updateDraft(w http.ResponseWriter, r *http.Request, u *pokot.User)
 			Message: fmt.Sprintf("version %d is %s and cannot change; start a new version with POST %s/versions", cur.Number, cur.Status, designPath(ac.org, m.ID))}
 	}
 	stale := &pokot.Error{Code: pokot.ECONFLICT, Key: "err.mc.stale", Message: "someone saved this draft after you read it; read it again and reapply your changes"}
-	if in.Version != nil && *in.Version != cur.Number {
+	if (in.Version != nil && *in.Version != cur.Number) || (in.Updated != nil && !in.Updated.Equal(cur.Updated)) {
 		return stale
 	}
 	ifMatch := strings.TrimSpace(r.Header.Get("If-Match"))
@@ -266,9 +266,11 @@ func (a *API) updateDraft(w http.ResponseWriter, r *http.Request, u *pokot.User)
 		}
 	case in.Revision != nil:
 		revision = *in.Revision
+	case in.Updated != nil: // checked above: the draft is as the client read it
+		revision = cur.Revision
 	default:
 		writeProblem(w, http.StatusPreconditionRequired, &pokot.Error{Code: pokot.EINVALID, Key: "err.mc.precondition",
-			Message: "say which state you edited: send If-Match with the ETag, or the revision member"}, problemExt{})
+			Message: "say which state you edited: send If-Match with the ETag, or the revision or updated member"}, problemExt{})
 		return nil
 	}
 	c, err := in.content(cur.Content.Image != nil)

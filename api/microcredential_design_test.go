@@ -135,13 +135,24 @@ func TestDesignFlow(t *testing.T) {
 	}
 	resp, body = f.do(t, "PUT", pokPath+"/draft", "hamkadmin", "application/json", edit("Ei ehtoa"))
 	problemOf(t, resp, body, 428)
+	resp, body = f.do(t, "PUT", pokPath+"/draft", "hamkadmin", "application/json", strings.TrimSuffix(edit("Vanha otsikko"), "}")+`,"updated":"2020-01-01T00:00:00Z"}`)
+	if p := problemOf(t, resp, body, 409); p["key"] != "err.mc.stale" {
+		t.Errorf("stale updated: %s", body)
+	}
+	resp, body = f.do(t, "PUT", pokPath+"/draft", "hamkadmin", "application/json", strings.TrimSuffix(edit("Vanha otsikko"), "}")+`,"version":2,"revision":2}`)
+	if p := problemOf(t, resp, body, 409); p["key"] != "err.mc.stale" {
+		t.Errorf("wrong version: %s", body)
+	}
 	resp, body = f.do(t, "GET", pokPath, "hamkdesigner", "", "")
 	if cur := decodeDesign(t, resp, body, 200); cur.Title[pokot.Finnish] != "Hoivarobotiikan perusteet" || cur.Revision != 2 {
 		t.Fatalf("a stale save changed the draft: %+v", cur)
 	}
-	// What GET returns can be sent back as it is.
-	resp, body = f.withIfMatch(t, "PUT", pokPath+"/draft", "hamkdesigner", d2.ETag, string(body))
+	// What GET returns can be sent back as it is; its updated member is a precondition.
+	got := string(body)
+	resp, body = f.do(t, "PUT", pokPath+"/draft", "hamkdesigner", "application/json", got)
 	d3 := decodeDesign(t, resp, body, 200)
+	resp, body = f.do(t, "PUT", pokPath+"/draft", "hamkdesigner", "application/json", got)
+	problemOf(t, resp, body, 409)
 
 	// Workflow: submit, self-approval refused, approval by the org admin, publication.
 	transition := func(tok, to string) (*http.Response, []byte) {
