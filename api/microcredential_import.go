@@ -13,6 +13,7 @@ import (
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/exchange"
+	"github.com/pokot/pokot/i18n"
 )
 
 // rowErrorJSON is one problem of a refused import, where the user can find it in the
@@ -24,6 +25,8 @@ type rowErrorJSON struct {
 	Column  string `json:"column,omitempty"`
 	Key     string `json:"key"`
 	Message string `json:"message"`
+	// Messages says the same in Finnish, Swedish and English, for the user's screen.
+	Messages pokot.Text `json:"messages"`
 }
 
 // mcRef names a POK created by an import.
@@ -132,7 +135,14 @@ func importRefused(w http.ResponseWriter, es pokot.Errors) {
 // rowError splits an import error's location ("row 4, column workload_unit", "row 3",
 // "line 7", "file") into its parts.
 func rowError(e *pokot.Error) rowErrorJSON {
-	j := rowErrorJSON{Key: e.Key, Message: e.Message}
+	j := rowErrorJSON{Key: e.Key, Message: e.Message, Messages: pokot.Text{}}
+	for _, l := range []pokot.Lang{pokot.Finnish, pokot.Swedish, pokot.English} {
+		le := *e
+		if _, own := exchange.Messages[e.Key]; !own && i18n.Has(l, e.Key) && strings.HasPrefix(e.Message, e.Field+": ") {
+			le.Message = e.Field + ": " + i18n.T(l, e.Key) // the domain's message in the UI catalog
+		}
+		j.Messages[l] = exchange.Localize(&le, l)
+	}
 	loc, col, _ := strings.Cut(e.Field, ", column ")
 	j.Column = col
 	if n, ok := strings.CutPrefix(loc, "row "); ok {

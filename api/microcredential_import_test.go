@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/i18n"
 )
 
 const importPath = "/api/v1/orgs/hamk/microcredentials/import"
@@ -30,6 +33,7 @@ type importProblem struct {
 		Row, Line   int
 		Column, Key string
 		Message     string
+		Messages    pokot.Text
 	}
 }
 
@@ -112,10 +116,23 @@ func TestImportCSV(t *testing.T) {
 			if !found {
 				t.Errorf("no error at row %d, column %q (%s): %s", c.row, c.column, c.key, body)
 			}
+			for _, r := range p.Rows {
+				for _, l := range []pokot.Lang{pokot.Finnish, pokot.Swedish, pokot.English} {
+					if m := r.Messages[l]; m == "" || strings.Contains(m, i18n.Missing) {
+						t.Errorf("row %d %s: message in %s %q", r.Row, r.Key, l, m)
+					}
+				}
+			}
 			if len(p.Errors) == 0 {
 				t.Errorf("errors member empty: %s", body)
 			}
 		})
+	}
+	resp, body = f.do(t, "POST", importPath, "hamkdesigner", "text/csv", cases[0].csv)
+	var p importProblem
+	json.Unmarshal(body, &p)
+	if len(p.Rows) != 1 || p.Rows[0].Messages[pokot.Finnish] != "Rivi 3, sarake workload_unit: Valitse yksikkö: osp, op tai h." {
+		t.Errorf("Finnish message: %s", body)
 	}
 	if after := f.hamkPOKs(t); len(after) != before {
 		t.Fatalf("a refused import stored something: %v", after)
