@@ -311,9 +311,19 @@ func TestStudioPartnerAndAccess(t *testing.T) {
 	// Someone without an account also gets a link to create one.
 	anna.get(base)
 	wantStatus(t, anna.post(base+"/partners", url.Values{"email": {"uusi@yritys.fi"}}), http.StatusSeeOther)
-	if m := e.mails()[0]; !strings.Contains(m.Text, "/invitations/") {
-		t.Errorf("no account link for a newcomer: %q", m.Text)
+	newcomerMail := e.mails()[0]
+	if !strings.Contains(newcomerMail.Text, "/invitations/") {
+		t.Fatalf("no account link for a newcomer: %q", newcomerMail.Text)
 	}
+	// The newcomer creates an account through the invitation page and then sees the draft.
+	invLink := regexpFind(`http://pokot\.test(/invitations/\S+)`, newcomerMail.Text)
+	nb := e.browser()
+	nb.get(invLink)
+	r = nb.post(invLink, url.Values{"name": {"Uusi Kumppani"}, "password": {"kolme pientä porsasta"}, "password2": {"kolme pientä porsasta"}})
+	wantStatus(t, r, http.StatusSeeOther)
+	wantStatus(t, nb.get(base), http.StatusOK)
+	wantBody(t, nb.get("/studio"), "Hoivarobotiikan perusteet")
+	wantStatus(t, nb.get(secret), http.StatusForbidden)
 
 	tiina := e.browser()
 	tiina.signin("kumppani@hoivakoti.fi")
