@@ -130,5 +130,6 @@ var iscedFields = []ISCEDField{
 	isced("1022", "Työhyvinvointi ja työsuojelu", "Arbetarskydd och arbetsmiljö", "Occupational health and safety"),
 	isced("103", "Turvallisuuspalvelut", "Säkerhetstjänster", "Security services"),
 	isced("104", "Kuljetuspalvelut", "Transporttjänster", "Transport services"),
+	isced("1041", "Kuljetuspalvelut", "Transporttjänster", "Transport services"),
 	isced("99", "Tuntematon", "Okänd", "Field unknown"),
 }

@@ -87,6 +87,9 @@ func Quality(c *MicrocredentialContent, qc QualityContext) []Check {
 	// Finnish present wherever another language is.
 	missing := ""
 	for _, f := range Fields(c) {
+		if strings.Contains(f.Path, ".skills[") || strings.Contains(f.Path, ".occupations[") {
+			continue // ESCO labels come in the languages the classification has
+		}
 		if strings.HasSuffix(f.Path, ".sv") || strings.HasSuffix(f.Path, ".en") {
 			base := f.Path[:len(f.Path)-3]
 			if !hasField(c, base+".fi") {
