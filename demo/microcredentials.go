@@ -140,7 +140,9 @@ type demoOutcome struct {
 	skills         []string // English labels of demo skills, see skill
 }
 
-func t(fi, sv, en string) pokot.Text { return pokot.Text{pokot.Finnish: fi, pokot.Swedish: sv, pokot.English: en} }
+func t(fi, sv, en string) pokot.Text {
+	return pokot.Text{pokot.Finnish: fi, pokot.Swedish: sv, pokot.English: en}
+}
 
 func split(s string) []string {
 	var out []string

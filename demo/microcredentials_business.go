@@ -22,8 +22,8 @@ var businessDemo = []demoPOK{
 		partners: []string{"Hotelli Helka"}},
 
 	{org: "haaga-helia", slug: "myyntityon-digitaaliset-tyokalut",
-		title:  t("Myyntityön digitaaliset työkalut", "Digitala verktyg i försäljningsarbetet", "Digital tools for sales"),
-		desc:   t("Otat käyttöön CRM-järjestelmän, sosiaalisen myynnin ja myyntidatan analytiikan B2B-myynnissä.", "Du tar i bruk CRM, social försäljning och analys av försäljningsdata.", "You adopt CRM, social selling and sales analytics in B2B sales."),
+		title: t("Myyntityön digitaaliset työkalut", "Digitala verktyg i försäljningsarbetet", "Digital tools for sales"),
+		desc:  t("Otat käyttöön CRM-järjestelmän, sosiaalisen myynnin ja myyntidatan analytiikan B2B-myynnissä.", "Du tar i bruk CRM, social försäljning och analys av försäljningsdata.", "You adopt CRM, social selling and sales analytics in B2B sales."),
 		outcomes: []demoOutcome{
 			{text: t("Hyödyntää CRM-järjestelmää asiakkuuksien hallinnassa", "Använder CRM i kundrelationshanteringen", "Uses a CRM system to manage customer relationships"),
 				criteria: t("Rakentaa myyntiputken ja raportoi sen tilan.", "Bygger en försäljningstratt och rapporterar.", "Builds a sales pipeline and reports on it."),
@@ -37,8 +37,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"myynti, CRM, sosiaalinen myynti", "försäljning, CRM", "sales, CRM, social selling"}},
 
 	{org: "haaga-helia", slug: "vastuullinen-matkailu",
-		title:  t("Vastuullinen matkailu", "Hållbar turism", "Responsible tourism"),
-		desc:   t("Kehität matkailuyrityksen vastuullisuutta Sustainable Travel Finland -ohjelman mukaisesti ja viestit siitä asiakkaille.", "Du utvecklar ett turismföretags hållbarhet enligt Sustainable Travel Finland.", "You develop a tourism company's responsibility according to the Sustainable Travel Finland programme."),
+		title: t("Vastuullinen matkailu", "Hållbar turism", "Responsible tourism"),
+		desc:  t("Kehität matkailuyrityksen vastuullisuutta Sustainable Travel Finland -ohjelman mukaisesti ja viestit siitä asiakkaille.", "Du utvecklar ett turismföretags hållbarhet enligt Sustainable Travel Finland.", "You develop a tourism company's responsibility according to the Sustainable Travel Finland programme."),
 		outcomes: []demoOutcome{
 			{text: t("Arvioi matkailuyrityksen vastuullisuuden nykytilan", "Bedömer turismföretagets hållbarhet", "Assesses a tourism company's current responsibility"),
 				criteria: t("Tekee nykytila-analyysin STF-kriteereillä.", "Gör en nulägesanalys med STF-kriterierna.", "Carries out a baseline analysis with the STF criteria."),
@@ -52,8 +52,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"matkailu, vastuullisuus, kestävä kehitys", "turism, hållbarhet", "tourism, sustainability"}},
 
 	{org: "haaga-helia", slug: "ravintolan-kannattavuus",
-		title:  t("Ravintolan kannattavuuden hallinta", "Lönsamhet i restaurangen", "Restaurant profitability"),
-		desc:   t("Opit hinnoittelemaan annokset, seuraamaan raaka-ainekatetta ja vähentämään ruokahävikkiä.", "Du lär dig prissätta rätter, följa råvarumarginalen och minska matsvinnet.", "You learn to price dishes, track food margins and reduce food waste."),
+		title: t("Ravintolan kannattavuuden hallinta", "Lönsamhet i restaurangen", "Restaurant profitability"),
+		desc:  t("Opit hinnoittelemaan annokset, seuraamaan raaka-ainekatetta ja vähentämään ruokahävikkiä.", "Du lär dig prissätta rätter, följa råvarumarginalen och minska matsvinnet.", "You learn to price dishes, track food margins and reduce food waste."),
 		outcomes: []demoOutcome{
 			{text: t("Hinnoittelee annokset katetavoitteen mukaisesti", "Prissätter rätter enligt marginalmålet", "Prices dishes to meet the margin target"),
 				criteria: t("Laskee viiden annoksen raaka-ainekustannukset ja myyntihinnat.", "Räknar kostnader och priser för fem rätter.", "Calculates costs and prices for five dishes."),
@@ -67,8 +67,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"ravintola, kannattavuus, ruokahävikki", "restaurang, lönsamhet", "restaurant, profitability"}},
 
 	{org: "haaga-helia", slug: "python-ohjelmoinnin-perusteet",
-		title:  t("Python-ohjelmoinnin perusteet", "Grunderna i Python-programmering", "Python programming basics"),
-		desc:   t("Opit ohjelmoinnin perusteet Pythonilla ja automatisoit omia työtehtäviäsi: tiedostojen käsittely, tiedon haku ja raportit.", "Du lär dig grunderna i programmering med Python och automatiserar arbetsuppgifter.", "You learn programming basics with Python and automate your own work tasks."),
+		title: t("Python-ohjelmoinnin perusteet", "Grunderna i Python-programmering", "Python programming basics"),
+		desc:  t("Opit ohjelmoinnin perusteet Pythonilla ja automatisoit omia työtehtäviäsi: tiedostojen käsittely, tiedon haku ja raportit.", "Du lär dig grunderna i programmering med Python och automatiserar arbetsuppgifter.", "You learn programming basics with Python and automate your own work tasks."),
 		outcomes: []demoOutcome{
 			{text: t("Kirjoittaa toimivia Python-ohjelmia tavallisiin tehtäviin", "Skriver fungerande Python-program", "Writes working Python programs for common tasks"),
 				criteria: t("Palauttaa kymmenen ohjelmointitehtävää, jotka läpäisevät testit.", "Lämnar in tio uppgifter som klarar testerna.", "Submits ten exercises that pass the tests."),
@@ -82,8 +82,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"ohjelmointi, Python, automaatio", "programmering, Python", "programming, Python"}},
 
 	{org: "haaga-helia", slug: "esihenkilotyon-perusteet",
-		title:  t("Esihenkilötyön perusteet", "Grunderna i chefsarbete", "Fundamentals of supervisory work"),
-		desc:   t("Vahvistat valmiuksiasi uutena esihenkilönä: vuorovaikutus, työhyvinvointi, työoikeuden perusteet ja palautteen antaminen.", "Du stärker din beredskap som ny chef.", "You build your skills as a new supervisor: communication, wellbeing at work, employment law basics and feedback."),
+		title: t("Esihenkilötyön perusteet", "Grunderna i chefsarbete", "Fundamentals of supervisory work"),
+		desc:  t("Vahvistat valmiuksiasi uutena esihenkilönä: vuorovaikutus, työhyvinvointi, työoikeuden perusteet ja palautteen antaminen.", "Du stärker din beredskap som ny chef.", "You build your skills as a new supervisor: communication, wellbeing at work, employment law basics and feedback."),
 		outcomes: []demoOutcome{
 			{text: t("Käy rakentavan kehityskeskustelun", "För ett konstruktivt utvecklingssamtal", "Holds a constructive performance discussion"),
 				criteria: t("Harjoittelee keskustelun ja reflektoi sen kirjallisesti.", "Övar samtalet och reflekterar skriftligt.", "Practises the discussion and reflects in writing."),
@@ -97,8 +97,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"esihenkilötyö, johtaminen, työhyvinvointi", "chefsarbete, ledarskap", "supervision, leadership"}},
 
 	{org: "haaga-helia", slug: "tapahtumatuotannon-perusteet",
-		title:  t("Tapahtumatuotannon perusteet", "Grunderna i evenemangsproduktion", "Event production basics"),
-		desc:   t("Suunnittelet ja budjetoit tapahtuman, hoidat luvat ja turvallisuussuunnitelman sekä arvioit onnistumisen.", "Du planerar och budgeterar ett evenemang.", "You plan and budget an event, handle permits and the safety plan and evaluate the result."),
+		title: t("Tapahtumatuotannon perusteet", "Grunderna i evenemangsproduktion", "Event production basics"),
+		desc:  t("Suunnittelet ja budjetoit tapahtuman, hoidat luvat ja turvallisuussuunnitelman sekä arvioit onnistumisen.", "Du planerar och budgeterar ett evenemang.", "You plan and budget an event, handle permits and the safety plan and evaluate the result."),
 		outcomes: []demoOutcome{
 			{text: t("Laatii tapahtuman projekti- ja budjettisuunnitelman", "Gör en projekt- och budgetplan", "Drafts an event project plan and budget"),
 				criteria: t("Suunnitelma on realistinen ja sisältää riskit.", "Planen är realistisk och innehåller risker.", "The plan is realistic and lists risks."),
@@ -112,8 +112,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"tapahtumat, tuotanto, turvallisuus", "evenemang, produktion", "events, production"}},
 
 	{org: "hamk", slug: "tyopaikkaohjaajan-pedagogiikka",
-		title:  t("Työpaikkaohjaajan pedagoginen osaaminen", "Arbetsplatshandledarens pedagogiska kunnande", "Pedagogical skills for workplace instructors"),
-		desc:   t("HAMKin ammatillinen opettajakorkeakoulu: opit ohjaamaan ja arvioimaan opiskelijaa työpaikalla ja tekemään yhteistyötä oppilaitoksen kanssa.", "Du lär dig handleda och bedöma studerande på arbetsplatsen.", "You learn to instruct and assess students at the workplace and to work with the education provider."),
+		title: t("Työpaikkaohjaajan pedagoginen osaaminen", "Arbetsplatshandledarens pedagogiska kunnande", "Pedagogical skills for workplace instructors"),
+		desc:  t("HAMKin ammatillinen opettajakorkeakoulu: opit ohjaamaan ja arvioimaan opiskelijaa työpaikalla ja tekemään yhteistyötä oppilaitoksen kanssa.", "Du lär dig handleda och bedöma studerande på arbetsplatsen.", "You learn to instruct and assess students at the workplace and to work with the education provider."),
 		outcomes: []demoOutcome{
 			{text: t("Ohjaa opiskelijaa työpaikalla tavoitteellisesti", "Handleder den studerande målinriktat", "Instructs a student at work in a goal-oriented way"),
 				criteria: t("Laatii ohjaussuunnitelman ja toteuttaa sen.", "Gör och genomför en handledningsplan.", "Writes and follows an instruction plan."),
@@ -127,8 +127,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"työpaikkaohjaaja, ohjaus, arviointi", "arbetsplatshandledare, handledning", "workplace instructor, assessment"}},
 
 	{org: "jamk", slug: "varhaiskasvatuksen-digitaaliset-tyotavat",
-		title:  t("Varhaiskasvatuksen digitaaliset työtavat", "Digitala arbetssätt i småbarnspedagogiken", "Digital practices in early childhood education"),
-		desc:   t("Suunnittelet lapsiryhmälle leikillisiä digitaalisia oppimistilanteita ja arvioit niiden pedagogista laatua.", "Du planerar lekfulla digitala lärsituationer för en barngrupp.", "You plan playful digital learning situations for a group of children and assess their quality."),
+		title: t("Varhaiskasvatuksen digitaaliset työtavat", "Digitala arbetssätt i småbarnspedagogiken", "Digital practices in early childhood education"),
+		desc:  t("Suunnittelet lapsiryhmälle leikillisiä digitaalisia oppimistilanteita ja arvioit niiden pedagogista laatua.", "Du planerar lekfulla digitala lärsituationer för en barngrupp.", "You plan playful digital learning situations for a group of children and assess their quality."),
 		outcomes: []demoOutcome{
 			{text: t("Suunnittelee ikätasolle sopivan digitaalisen oppimistilanteen", "Planerar en åldersanpassad digital lärsituation", "Plans an age-appropriate digital learning situation"),
 				criteria: t("Toteuttaa suunnitelman lapsiryhmässä ja dokumentoi sen.", "Genomför och dokumenterar planen.", "Delivers the plan with a group and documents it."),
@@ -142,8 +142,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"varhaiskasvatus, digitaalisuus, pedagogiikka", "småbarnspedagogik, digitalisering", "early childhood education, digital"}},
 
 	{org: "oamk", slug: "mobiilisovellusten-kehittaminen",
-		title:  t("Mobiilisovellusten kehittäminen", "Utveckling av mobilappar", "Mobile app development"),
-		desc:   t("Rakennat monialustaisen mobiilisovelluksen käyttäjälähtöisesti ja julkaiset sen testikäyttäjille.", "Du bygger en mobilapp för flera plattformar.", "You build a cross-platform mobile app with users and release it to testers."),
+		title: t("Mobiilisovellusten kehittäminen", "Utveckling av mobilappar", "Mobile app development"),
+		desc:  t("Rakennat monialustaisen mobiilisovelluksen käyttäjälähtöisesti ja julkaiset sen testikäyttäjille.", "Du bygger en mobilapp för flera plattformar.", "You build a cross-platform mobile app with users and release it to testers."),
 		outcomes: []demoOutcome{
 			{text: t("Toteuttaa mobiilisovelluksen käyttöliittymän ja tietojen tallennuksen", "Bygger en mobilapps gränssnitt och lagring", "Implements a mobile app's UI and data storage"),
 				criteria: t("Sovellus toimii Android- ja iOS-emulaattorissa.", "Appen fungerar i emulatorer.", "The app runs on Android and iOS emulators."),
@@ -157,8 +157,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"mobiilisovellus, ohjelmistokehitys, käytettävyys", "mobilapp, programvaruutveckling", "mobile app, software development"}},
 
 	{org: "oamk", slug: "tekoaly-asiantuntijatyossa",
-		title:  t("Tekoäly asiantuntijatyössä", "AI i expertarbete", "AI in expert work"),
-		desc:   t("Käytät generatiivista tekoälyä tiedonhakuun, kirjoittamiseen ja analyysiin vastuullisesti ja tietosuojan huomioiden.", "Du använder generativ AI ansvarsfullt i expertarbetet.", "You use generative AI for research, writing and analysis responsibly and with data protection in mind."),
+		title: t("Tekoäly asiantuntijatyössä", "AI i expertarbete", "AI in expert work"),
+		desc:  t("Käytät generatiivista tekoälyä tiedonhakuun, kirjoittamiseen ja analyysiin vastuullisesti ja tietosuojan huomioiden.", "Du använder generativ AI ansvarsfullt i expertarbetet.", "You use generative AI for research, writing and analysis responsibly and with data protection in mind."),
 		outcomes: []demoOutcome{
 			{text: t("Hyödyntää generatiivista tekoälyä omassa työssään tarkoituksenmukaisesti", "Använder generativ AI ändamålsenligt", "Uses generative AI purposefully in their work"),
 				criteria: t("Dokumentoi kolme työtehtävää, joissa käyttää tekoälyä, ja arvioi tulosten laadun.", "Dokumenterar tre uppgifter och bedömer kvaliteten.", "Documents three tasks using AI and assesses output quality."),
@@ -172,8 +172,8 @@ var businessDemo = []demoPOK{
 		keywords: [3]string{"tekoäly, AI, generatiivinen tekoäly", "AI, artificiell intelligens", "AI, artificial intelligence"}},
 
 	{org: "tamk", slug: "videotuotannon-perusteet",
-		title:  t("Videotuotannon perusteet", "Grunderna i videoproduktion", "Video production basics"),
-		desc:   t("Suunnittelet, kuvaat ja editoit lyhyen videon organisaatiosi viestintään.", "Du planerar, filmar och redigerar en kort video.", "You plan, shoot and edit a short video for your organisation's communications."),
+		title: t("Videotuotannon perusteet", "Grunderna i videoproduktion", "Video production basics"),
+		desc:  t("Suunnittelet, kuvaat ja editoit lyhyen videon organisaatiosi viestintään.", "Du planerar, filmar och redigerar en kort video.", "You plan, shoot and edit a short video for your organisation's communications."),
 		outcomes: []demoOutcome{
 			{text: t("Suunnittelee videon käsikirjoituksen ja kuvauslistan", "Planerar manus och bildlista", "Plans the script and shot list"),
 				criteria: t("Käsikirjoitus vastaa viestinnän tavoitetta.", "Manuset motsvarar kommunikationsmålet.", "The script serves the communication goal."),

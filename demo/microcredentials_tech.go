@@ -80,8 +80,8 @@ var techDemo = []demoPOK{
 		keywords: [3]string{"kyberturvallisuus, tietoturva, JYVSECTEC", "cybersäkerhet, informationssäkerhet", "cyber security, information security"}},
 
 	{org: "jamk", slug: "ohjelmistotestauksen-perusteet",
-		title:  t("Ohjelmistotestauksen perusteet", "Grunderna i programvarutestning", "Software testing fundamentals"),
-		desc:   t("Suunnittelet testitapauksia, automatisoit yksikkö- ja käyttöliittymätestejä ja raportoit virheet ketterässä tiimissä.", "Du planerar testfall, automatiserar tester och rapporterar fel i ett agilt team.", "You design test cases, automate unit and UI tests and report defects in an agile team."),
+		title: t("Ohjelmistotestauksen perusteet", "Grunderna i programvarutestning", "Software testing fundamentals"),
+		desc:  t("Suunnittelet testitapauksia, automatisoit yksikkö- ja käyttöliittymätestejä ja raportoit virheet ketterässä tiimissä.", "Du planerar testfall, automatiserar tester och rapporterar fel i ett agilt team.", "You design test cases, automate unit and UI tests and report defects in an agile team."),
 		outcomes: []demoOutcome{
 			{text: t("Suunnittelee kattavat testitapaukset vaatimusten pohjalta", "Planerar testfall utifrån krav", "Designs test cases from requirements"),
 				criteria: t("Testitapaukset kattavat annetut vaatimukset ja raja-arvot.", "Testfallen täcker kraven och gränsvärdena.", "The test cases cover the requirements and boundary values."),
@@ -95,8 +95,8 @@ var techDemo = []demoPOK{
 		keywords: [3]string{"testaus, testiautomaatio, laadunvarmistus", "testning, testautomation", "software testing, test automation"}},
 
 	{org: "jamk", slug: "logistiikan-digitalisaatio",
-		title:  t("Logistiikan digitalisaatio", "Digitalisering inom logistik", "Digitalisation in logistics"),
-		desc:   t("Tutustut varastonhallinnan ja kuljetusten digitaalisiin järjestelmiin ja analysoit logistiikan dataa päätöksenteon tueksi.", "Du bekantar dig med digitala system för lager och transporter och analyserar logistikdata.", "You study digital warehouse and transport systems and analyse logistics data for decisions."),
+		title: t("Logistiikan digitalisaatio", "Digitalisering inom logistik", "Digitalisation in logistics"),
+		desc:  t("Tutustut varastonhallinnan ja kuljetusten digitaalisiin järjestelmiin ja analysoit logistiikan dataa päätöksenteon tueksi.", "Du bekantar dig med digitala system för lager och transporter och analyserar logistikdata.", "You study digital warehouse and transport systems and analyse logistics data for decisions."),
 		outcomes: []demoOutcome{
 			{text: t("Vertailee varastonhallintajärjestelmiä yrityksen tarpeisiin", "Jämför lagersystem mot företagets behov", "Compares warehouse systems against a company's needs"),
 				criteria: t("Laatii vertailun ja suosituksen kohdeyritykselle.", "Gör en jämförelse och rekommendation.", "Writes a comparison and recommendation."),
@@ -110,8 +110,8 @@ var techDemo = []demoPOK{
 		keywords: [3]string{"logistiikka, varastonhallinta, data", "logistik, lagerhantering", "logistics, warehouse management"}},
 
 	{org: "jamk", slug: "kiertotalous-yrityksessa",
-		title:  t("Kiertotalous yrityksessä", "Cirkulär ekonomi i företaget", "Circular economy in business"),
-		desc:   t("Tunnistat yrityksesi materiaalivirrat ja kehität kiertotalouden liiketoimintamallin yhdessä alueen yritysten kanssa.", "Du kartlägger materialflöden och utvecklar en cirkulär affärsmodell.", "You map your company's material flows and develop a circular business model."),
+		title: t("Kiertotalous yrityksessä", "Cirkulär ekonomi i företaget", "Circular economy in business"),
+		desc:  t("Tunnistat yrityksesi materiaalivirrat ja kehität kiertotalouden liiketoimintamallin yhdessä alueen yritysten kanssa.", "Du kartlägger materialflöden och utvecklar en cirkulär affärsmodell.", "You map your company's material flows and develop a circular business model."),
 		outcomes: []demoOutcome{
 			{text: t("Kartoittaa yrityksen materiaali- ja energiavirrat", "Kartlägger företagets material- och energiflöden", "Maps a company's material and energy flows"),
 				criteria: t("Tuottaa virtakaavion ja tunnistaa kolme hukkakohtaa.", "Gör ett flödesschema och identifierar tre förluster.", "Produces a flow diagram and identifies three wastes."),
@@ -125,8 +125,8 @@ var techDemo = []demoPOK{
 		keywords: [3]string{"kiertotalous, kestävyys, liiketoiminta", "cirkulär ekonomi, hållbarhet", "circular economy, sustainability"}},
 
 	{org: "oamk", slug: "sahkotyoturvallisuus",
-		title:  t("Sähkötyöturvallisuus", "Elarbetssäkerhet", "Electrical work safety"),
-		desc:   t("Päivität sähkötyöturvallisuuden osaamisesi standardin SFS 6002 mukaisesti. Koulutus päättyy valvottuun tenttiin, jossa henkilöllisyys tarkistetaan.", "Du uppdaterar ditt kunnande i elarbetssäkerhet enligt standarden SFS 6002.", "You update your electrical work safety skills according to standard SFS 6002, ending with a supervised exam."),
+		title: t("Sähkötyöturvallisuus", "Elarbetssäkerhet", "Electrical work safety"),
+		desc:  t("Päivität sähkötyöturvallisuuden osaamisesi standardin SFS 6002 mukaisesti. Koulutus päättyy valvottuun tenttiin, jossa henkilöllisyys tarkistetaan.", "Du uppdaterar ditt kunnande i elarbetssäkerhet enligt standarden SFS 6002.", "You update your electrical work safety skills according to standard SFS 6002, ending with a supervised exam."),
 		outcomes: []demoOutcome{
 			{text: t("Toimii sähkötyössä standardin SFS 6002 mukaisesti", "Arbetar enligt standarden SFS 6002", "Works according to standard SFS 6002"),
 				criteria: t("Suorittaa valvotun tentin hyväksytysti.", "Klarar det övervakade provet.", "Passes the supervised exam."),
@@ -140,8 +140,8 @@ var techDemo = []demoPOK{
 		price: 320, supervision: true, keywords: [3]string{"sähkötyöturvallisuus, SFS 6002, sähköasennus", "elsäkerhet, SFS 6002", "electrical safety, SFS 6002"}},
 
 	{org: "oamk", slug: "energiatehokas-korjausrakentaminen",
-		title:  t("Energiatehokas korjausrakentaminen", "Energieffektiv renovering", "Energy-efficient renovation"),
-		desc:   t("Opit suunnittelemaan ja toteuttamaan asuinrakennusten energiaremontteja: lämmitystapamuutokset, lisäeristykset ja aurinkosähkö.", "Du lär dig planera energirenoveringar av bostadshus.", "You learn to plan and carry out energy renovations of residential buildings."),
+		title: t("Energiatehokas korjausrakentaminen", "Energieffektiv renovering", "Energy-efficient renovation"),
+		desc:  t("Opit suunnittelemaan ja toteuttamaan asuinrakennusten energiaremontteja: lämmitystapamuutokset, lisäeristykset ja aurinkosähkö.", "Du lär dig planera energirenoveringar av bostadshus.", "You learn to plan and carry out energy renovations of residential buildings."),
 		outcomes: []demoOutcome{
 			{text: t("Laskee korjaustoimenpiteiden energiansäästön ja takaisinmaksuajan", "Beräknar energibesparing och återbetalningstid", "Calculates energy savings and payback times"),
 				criteria: t("Laskelmat on tehty esimerkkikohteelle ja oletukset perusteltu.", "Beräkningar för ett exempelhus med motiverade antaganden.", "Calculations for a sample building with justified assumptions."),
@@ -155,8 +155,8 @@ var techDemo = []demoPOK{
 		keywords: [3]string{"korjausrakentaminen, energiatehokkuus, aurinkosähkö", "renovering, energieffektivitet", "renovation, energy efficiency"}},
 
 	{org: "oamk", slug: "robottihitsauksen-perusteet",
-		title:  t("Robottihitsauksen perusteet", "Grunderna i robotsvetsning", "Basics of robotic welding"),
-		desc:   t("Opit ohjelmoimaan hitsausrobotin, valitsemaan hitsausparametrit ja tarkastamaan hitsien laadun. Toteutetaan yhdessä OSAOn kanssa.", "Du lär dig programmera en svetsrobot och kontrollera svetsarnas kvalitet.", "You learn to program a welding robot, choose welding parameters and inspect weld quality."),
+		title: t("Robottihitsauksen perusteet", "Grunderna i robotsvetsning", "Basics of robotic welding"),
+		desc:  t("Opit ohjelmoimaan hitsausrobotin, valitsemaan hitsausparametrit ja tarkastamaan hitsien laadun. Toteutetaan yhdessä OSAOn kanssa.", "Du lär dig programmera en svetsrobot och kontrollera svetsarnas kvalitet.", "You learn to program a welding robot, choose welding parameters and inspect weld quality."),
 		outcomes: []demoOutcome{
 			{text: t("Ohjelmoi hitsausrobotin yksinkertaiselle kappaleelle", "Programmerar en svetsrobot för ett enkelt arbetsstycke", "Programs a welding robot for a simple workpiece"),
 				criteria: t("Ohjelma tuottaa hyväksytyn hitsin ilman korjauksia.", "Programmet ger en godkänd svets.", "The program produces an acceptable weld without rework."),
@@ -182,8 +182,8 @@ var techDemo = []demoPOK{
 		keywords: [3]string{"kaivos, työturvallisuus", "gruva", "mining"}},
 
 	{org: "tamk", slug: "betonirakenteiden-korjaus",
-		title:  t("Betonirakenteiden korjaus", "Reparation av betongkonstruktioner", "Repair of concrete structures"),
-		desc:   t("Opit arvioimaan betonirakenteiden kuntoa ja valitsemaan korjausmenetelmät julkisivu- ja parvekekorjauksissa.", "Du lär dig bedöma betongkonstruktioners skick och välja reparationsmetoder.", "You learn to assess the condition of concrete structures and choose repair methods for facades and balconies."),
+		title: t("Betonirakenteiden korjaus", "Reparation av betongkonstruktioner", "Repair of concrete structures"),
+		desc:  t("Opit arvioimaan betonirakenteiden kuntoa ja valitsemaan korjausmenetelmät julkisivu- ja parvekekorjauksissa.", "Du lär dig bedöma betongkonstruktioners skick och välja reparationsmetoder.", "You learn to assess the condition of concrete structures and choose repair methods for facades and balconies."),
 		outcomes: []demoOutcome{
 			{text: t("Arvioi betonirakenteen kunnon tutkimustulosten perusteella", "Bedömer betongkonstruktionens skick", "Assesses a concrete structure's condition from survey results"),
 				criteria: t("Tulkitsee kuntotutkimusraportin ja tiivistää korjaustarpeen.", "Tolkar en konditionsutredning.", "Interprets a condition survey and summarises the repair need."),
@@ -197,8 +197,8 @@ var techDemo = []demoPOK{
 		keywords: [3]string{"betoni, korjausrakentaminen, julkisivu", "betong, renovering", "concrete, renovation"}},
 
 	{org: "tamk", slug: "teollinen-internet",
-		title:  t("Teollinen internet ja IoT-ratkaisut", "Industriellt internet och IoT", "Industrial internet and IoT"),
-		desc:   t("Rakennat anturiverkon, keräät tuotantodataa pilveen ja visualisoit sen kunnossapidon tueksi.", "Du bygger ett sensornätverk och samlar produktionsdata i molnet.", "You build a sensor network, collect production data in the cloud and visualise it for maintenance."),
+		title: t("Teollinen internet ja IoT-ratkaisut", "Industriellt internet och IoT", "Industrial internet and IoT"),
+		desc:  t("Rakennat anturiverkon, keräät tuotantodataa pilveen ja visualisoit sen kunnossapidon tueksi.", "Du bygger ett sensornätverk och samlar produktionsdata i molnet.", "You build a sensor network, collect production data in the cloud and visualise it for maintenance."),
 		outcomes: []demoOutcome{
 			{text: t("Rakentaa anturiverkon ja tiedonkeruun pilvipalveluun", "Bygger ett sensornätverk med datainsamling", "Builds a sensor network with cloud data collection"),
 				criteria: t("Toimiva demo, joka kerää dataa vähintään kolmesta anturista.", "En fungerande demo med minst tre sensorer.", "A working demo collecting data from at least three sensors."),
@@ -212,8 +212,8 @@ var techDemo = []demoPOK{
 		keywords: [3]string{"IoT, teollinen internet, kunnossapito", "IoT, industriellt internet", "IoT, industrial internet"}},
 
 	{org: "tamk", slug: "rakennustyomaan-tyoturvallisuus",
-		title:  t("Rakennustyömaan työturvallisuus", "Arbetssäkerhet på byggarbetsplatsen", "Construction site safety"),
-		desc:   t("Perehdyt rakennustyömaan turvallisuusjohtamiseen: riskien arviointi, työmaan perehdytys ja turvallisuushavainnot.", "Du sätter dig in i säkerhetsledning på byggarbetsplatsen.", "You study safety management on construction sites: risk assessment, site induction and safety observations."),
+		title: t("Rakennustyömaan työturvallisuus", "Arbetssäkerhet på byggarbetsplatsen", "Construction site safety"),
+		desc:  t("Perehdyt rakennustyömaan turvallisuusjohtamiseen: riskien arviointi, työmaan perehdytys ja turvallisuushavainnot.", "Du sätter dig in i säkerhetsledning på byggarbetsplatsen.", "You study safety management on construction sites: risk assessment, site induction and safety observations."),
 		outcomes: []demoOutcome{
 			{text: t("Tekee työvaiheen riskiarvion", "Gör en riskbedömning för ett arbetsskede", "Carries out a risk assessment for a work phase"),
 				criteria: t("Riskiarvio kattaa putoamis-, nosto- ja sähkövaarat.", "Riskbedömningen täcker fall-, lyft- och elrisker.", "The assessment covers falls, lifting and electricity."),
