@@ -1,0 +1,88 @@
+package issuing_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pokot/pokot"
+)
+
+func TestRevoke(t *testing.T) {
+	e := newEnv(t, 3)
+	_, err := e.db.StartIssueBatch(ctx, e.org.ID, e.offering.ID, e.assessor.ID)
+	must(t, err)
+	s := e.service(nil, "w", 0)
+	_, err = s.RunOnce(ctx)
+	must(t, err)
+	cs := checkExactlyOnce(t, e, e.offering, e.learners, true)
+	c := cs[0]
+
+	wantCode(t, s.Revoke(ctx, e.org, c.CredentialID, "  "), pokot.EINVALID, "err.issue.reason_required")
+	must(t, s.Revoke(ctx, e.org, c.CredentialID, "Arviointi tehtiin väärälle henkilölle"))
+	wantCode(t, s.Revoke(ctx, e.org, c.CredentialID, "again"), pokot.ECONFLICT, "err.status_already_revoked")
+	wantCode(t, s.Suspend(ctx, e.org, cs[1].CredentialID, "tarkistus"), pokot.ECONFLICT, "err.issue.suspension_unavailable")
+
+	other := &pokot.Organisation{Slug: "tamk", Name: pokot.Text{"fi": "TAMK"}, Country: "FI"}
+	must(t, e.db.CreateOrg(ctx, other))
+	if err := s.Revoke(ctx, other, cs[1].CredentialID, "not ours"); pokot.ErrorCode(err) != pokot.ENOTFOUND {
+		t.Fatalf("another organisation revoked a credential: %v", err)
+	}
+
+	// The published status list changed at once: the revoked credential fails, the others pass.
+	v := e.verifier(t)
+	if r := v.Verify(ctx, "revoked", c.Signed); r.Verified {
+		t.Fatal("a revoked credential verifies")
+	}
+	for _, o := range cs[1:] {
+		if r := v.Verify(ctx, "other", o.Signed); !r.Verified {
+			t.Fatalf("%s fails after another was revoked: %+v", o.CredentialID, r.Failed())
+		}
+	}
+	got, err := e.db.IssuedCredential(ctx, e.org.ID, c.CredentialID)
+	must(t, err)
+	if got.RevokedAt == nil || got.StatusReason != "Arviointi tehtiin väärälle henkilölle" {
+		t.Fatalf("revocation not recorded: %+v", got)
+	}
+}
+
+// TestAutoIssue: an offering that issues automatically queues a batch as soon as a learner
+// has passed every outcome.
+func TestAutoIssue(t *testing.T) {
+	e := newEnv(t, 0)
+	o := e.offering
+	o.AutoIssue = true
+	must(t, e.db.UpdateOffering(ctx, o, e.admin.ID))
+	r := &pokot.Registration{OfferingID: o.ID, Email: "auto@example.fi", Name: "Auto Oppija"}
+	_, err := e.db.Register(ctx, r, time.Now())
+	must(t, err)
+	save := func(outcome int, result string) {
+		must(t, e.db.SaveAssessment(ctx, &pokot.Assessment{OrgID: e.org.ID, OfferingID: o.ID, RegistrationID: r.ID, Outcome: outcome,
+			Result: result, AssessedOn: time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC)}, e.assessor.ID))
+	}
+	save(0, "pass")
+	save(1, "fail")
+	bs, err := e.db.IssueBatches(ctx, e.org.ID, o.ID)
+	must(t, err)
+	if len(bs) != 0 {
+		t.Fatalf("a batch before the learner passed: %+v", bs[0])
+	}
+	save(1, "pass")
+	bs, err = e.db.IssueBatches(ctx, e.org.ID, o.ID)
+	must(t, err)
+	if len(bs) != 1 || bs[0].Total != 1 {
+		t.Fatalf("batches %+v", bs)
+	}
+	s := e.service(nil, "w", 0)
+	ran, err := s.RunOnce(ctx)
+	must(t, err)
+	if !ran {
+		t.Fatal("no job")
+	}
+	checkExactlyOnce(t, e, o, []string{"auto@example.fi"}, true)
+	save(1, "pass") // assessing again issues nothing new
+	bs, err = e.db.IssueBatches(ctx, e.org.ID, o.ID)
+	must(t, err)
+	if len(bs) != 1 {
+		t.Fatalf("a second batch for nobody: %d", len(bs))
+	}
+}
