@@ -209,7 +209,7 @@ func ReadAssessmentCSV(r io.Reader) ([]AssessmentRow, error) {
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return nil, FieldError("row 1", "err.import.header", "the file has no header row")
+		return nil, Errors{FieldError("row 1", "err.import.header", "the file has no header row")}
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -284,7 +284,7 @@ func ReadAssessmentCSV(r io.Reader) ([]AssessmentRow, error) {
 		return nil, errs
 	}
 	if len(rows) == 0 {
-		return nil, FieldError("row 2", "err.import.empty", "the file has no rows")
+		return nil, Errors{FieldError("row 2", "err.import.empty", "the file has no rows")}
 	}
 	return rows, nil
 }

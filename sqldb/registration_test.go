@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +172,36 @@ func TestParticipantsCSV(t *testing.T) {
 	if len(recs) != 3 || recs[0][0] != "Nimi" || recs[1][1] != "aino@example.fi" || recs[1][2] != "ilmoittautunut" ||
 		recs[2][2] != "jonossa" || recs[2][3] != "1" || recs[2][0] != "'=HYPERLINK(\"x\")" || recs[1][5] != "14.3.2026" {
 		t.Fatalf("csv %q", recs)
+	}
+}
+
+// TestRegistrationLastSeatRace: many learners at once for few seats; exactly the capacity
+// gets seats, the rest wait in distinct positions.
+func TestRegistrationLastSeatRace(t *testing.T) {
+	db := testDB(t)
+	w := newDeliveryWorld(t, db, pokot.GradePassFail, false)
+	o := w.newOffering(t, 3)
+	const n = 12
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			_, err := db.Register(ctx, &pokot.Registration{OfferingID: o.ID, Email: fmt.Sprintf("l%d@example.fi", i), Name: "L"}, t0)
+			errs <- err
+		}()
+	}
+	for i := 0; i < n; i++ {
+		must(t, <-errs)
+	}
+	got, err := db.Offering(ctx, w.org.ID, o.ID)
+	must(t, err)
+	if got.Registered != 3 || got.Waitlisted != n-3 {
+		t.Fatalf("%d seats taken, %d waiting", got.Registered, got.Waitlisted)
+	}
+	ps, err := db.Participants(ctx, w.org.ID, o.ID, false)
+	must(t, err)
+	for i, p := range ps[3:] {
+		if p.Position != i+1 {
+			t.Fatalf("waitlist position %d at %d", p.Position, i+1)
+		}
 	}
 }
