@@ -5,8 +5,10 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/i18n"
 )
 
 // wfAction is one workflow button on the overview, or the reason it is not offered.
@@ -212,7 +214,8 @@ func (s *server) studioVersions(w http.ResponseWriter, r *http.Request) error {
 		d.Compared = true
 		l := st(r).lang
 		for _, ch := range pokot.Diff(&va.Content, &vb.Content) {
-			d.Changes = append(d.Changes, changeView{Label: pathLabel(l, ch.Path), Old: ch.Old, New: ch.New})
+			d.Changes = append(d.Changes, changeView{Label: pathLabel(l, ch.Path),
+				Old: diffValue(l, ch.Path, ch.Old), New: diffValue(l, ch.Path, ch.New)})
 		}
 	}
 	return s.render(w, r, http.StatusOK, "studioversions", d, nil)
@@ -240,7 +243,44 @@ func (s *server) studioHistory(w http.ResponseWriter, r *http.Request) error {
 			}
 			names[h.UserID] = name
 		}
+		if h.Action == pokot.ActionComment {
+			// The note of a comment is the place it was attached to.
+			e := *h
+			e.Note = pathLabel(st(r).lang, h.Note)
+			h = &e
+		}
 		d.History = append(d.History, historyView{HistoryEntry: h, UserName: name, Action: "studio.action." + h.Action})
 	}
 	return s.render(w, r, http.StatusOK, "studiohistory", d, nil)
+}
+
+// diffOptions names the option group of the fields whose values are codes.
+var diffOptions = map[string]string{"assessment": "assess", "participation": "part", "supervision": "sup",
+	"grading": "grade", "workload.unit": "unit", "delivery.schedule": "sched", "stackability.kind": "stack", "languages": "lang"}
+
+// diffValue shows a changed value as the editor does: decimals with a comma in Finnish and
+// Swedish, codes as their names.
+func diffValue(l pokot.Lang, path, v string) string {
+	if v == "" {
+		return ""
+	}
+	switch path {
+	case "workload.value", "price.eur":
+		if x, err := strconv.ParseFloat(v, 64); err == nil {
+			return formatDecimal(x, l)
+		}
+	case "price.jotpa", "isPOK":
+		return i18n.T(l, "studio.yes")
+	case "eqfLevel":
+		return i18n.T(l, "studio.opt.eqf."+v)
+	}
+	g, ok := diffOptions[path]
+	if !ok {
+		return v
+	}
+	var out []string
+	for _, x := range strings.Split(v, ", ") {
+		out = append(out, i18n.T(l, "studio.opt."+g+"."+x))
+	}
+	return strings.Join(out, ", ")
 }
