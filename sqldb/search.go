@@ -43,7 +43,7 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 		q.Q = q.Q[:200]
 	}
 	terms := parseQuery(q.Q)
-	snap, matched, inTitle, err := db.searchRead(ctx, terms)
+	snap, matched, err := db.searchRead(ctx, terms)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -60,7 +60,7 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 			return
 		}
 		marks[i] = bodyHit
-		if inTitle[e.id] {
+		if terms.inTitle(e.title) {
 			marks[i] = titleHit
 		}
 		res.Total++
@@ -112,41 +112,28 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 }
 
 // searchRead reads, in one read transaction, the catalogue's generation (loading its
-// snapshot when new) and the ids that match the words and those whose title does.
-func (db *DB) searchRead(ctx context.Context, terms searchTerms) (*snapshot, []int64, map[int64]bool, error) {
+// snapshot when new) and the ids that match the words.
+func (db *DB) searchRead(ctx context.Context, terms searchTerms) (*snapshot, []int64, error) {
 	var opts *sql.TxOptions
 	if db.dialect == Postgres {
 		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 	}
 	tx, err := db.r.BeginTx(ctx, opts)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	defer tx.Rollback()
 	gen, err := generation(ctx, tx)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	snap, err := db.snapshotAt(ctx, tx, gen)
 	if err != nil || len(terms) == 0 {
-		return snap, nil, nil, err
+		return snap, nil, err
 	}
-	match, margs, title, targs := db.textQueries(terms)
-	matched, err := ids(ctx, tx, match, margs)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	inTitle := map[int64]bool{}
-	if title != "" && len(matched) > 0 {
-		ts, err := ids(ctx, tx, title, targs)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		for _, id := range ts {
-			inTitle[id] = true
-		}
-	}
-	return snap, matched, inTitle, nil
+	match, vs := db.textQuery(terms)
+	matched, err := ids(ctx, tx, match, vs)
+	return snap, matched, err
 }
 
 func ids(ctx context.Context, q querier, query string, vs []any) ([]int64, error) {

@@ -246,12 +246,12 @@ func (db *DB) insertCatalog(ctx context.Context, tx *sql.Tx, m *pokot.Microcrede
 		string(c.Workload.Unit), c.Workload.Value, c.Price.Jotpa, c.Stackability.Kind == pokot.StackQualificationUnit, sg); err != nil {
 		return err
 	}
-	titleTerms, bodyTerms, words := stem.Terms(title), stem.Terms(body), uniqueWords(title+" "+body)
+	terms, words := stem.Terms(title+" "+body), uniqueWords(title+" "+body)
 	if db.dialect == Postgres {
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO catalog_docs (mc_id, content, search_title, search_body, title_terms, terms, words)
-			VALUES ($1, $2, $3, $4, CAST($5 AS tsvector), CAST($6 AS tsvector), CAST($7 AS tsvector))`,
-			m.ID, string(js), title, body, tsvectorText(titleTerms), tsvectorText(titleTerms+" "+bodyTerms), tsvectorText(words)); err != nil {
+			INSERT INTO catalog_docs (mc_id, content, search_title, search_body, terms, words)
+			VALUES ($1, $2, $3, $4, CAST($5 AS tsvector), CAST($6 AS tsvector))`,
+			m.ID, string(js), title, body, tsvectorText(terms), tsvectorText(words)); err != nil {
 			return err
 		}
 	} else {
@@ -259,7 +259,7 @@ func (db *DB) insertCatalog(ctx context.Context, tx *sql.Tx, m *pokot.Microcrede
 			m.ID, string(js), title, body); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, title, body, words) VALUES ($1, $2, $3, $4)`, m.ID, titleTerms, bodyTerms, words); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, terms, words) VALUES ($1, $2, $3)`, m.ID, terms, words); err != nil {
 			return err
 		}
 	}

@@ -77,30 +77,49 @@ func (t searchTerms) tsQuery() string {
 	return strings.Join(groups, " & ")
 }
 
-// textQueries is the dialect branch of the search: the query for the ids of the POKs that
-// contain every word, and the query for those whose title holds every long word (for
-// ranking; "" when the query has no long word).
-func (db *DB) textQueries(terms searchTerms) (match string, matchArgs []any, title string, titleArgs []any) {
+// textQuery is the dialect branch of the search: the query for the ids of the POKs that
+// contain every word.
+func (db *DB) textQuery(terms searchTerms) (string, []any) {
 	long, short := terms.split()
 	if db.dialect == SQLite {
 		var parts []string
 		if len(long) > 0 {
-			parts = append(parts, long.fts("{title body}"))
-			title, titleArgs = `SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH $1`, []any{long.fts("title")}
+			parts = append(parts, long.fts("terms"))
 		}
 		if len(short) > 0 {
 			parts = append(parts, short.fts("words"))
 		}
-		return `SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH $1`, []any{strings.Join(parts, " AND ")}, title, titleArgs
+		return `SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH $1`, []any{strings.Join(parts, " AND ")}
 	}
 	a := &args{}
 	var conds []string
 	if len(long) > 0 {
 		conds = append(conds, `terms @@ CAST(`+a.p(long.tsQuery())+` AS tsquery)`)
-		title, titleArgs = `SELECT mc_id FROM catalog_docs WHERE title_terms @@ CAST($1 AS tsquery)`, []any{long.tsQuery()}
 	}
 	if len(short) > 0 {
 		conds = append(conds, `words @@ CAST(`+a.p(short.tsQuery())+` AS tsquery)`)
 	}
-	return `SELECT mc_id FROM catalog_docs WHERE ` + strings.Join(conds, " AND "), a.vs, title, titleArgs
+	return `SELECT mc_id FROM catalog_docs WHERE ` + strings.Join(conds, " AND "), a.vs
+}
+
+// inTitle reports whether a stemmed title holds every long word of the query: a stem
+// without spaces occurs in the title text exactly when it occurs inside one of its words.
+func (t searchTerms) inTitle(title string) bool {
+	long, _ := t.split()
+	if len(long) == 0 {
+		return false
+	}
+	for _, alts := range long {
+		found := false
+		for _, s := range alts {
+			if strings.Contains(title, s) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

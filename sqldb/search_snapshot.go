@@ -35,6 +35,7 @@ type catEntry struct {
 	id, org      int64
 	published    string // fixed-width UTC text, so string order is time order
 	sortKey      [3][]byte
+	title        string // stemmed, all languages: for ranking title hits first
 	level        int
 	field        [3]string // detailed, narrow, broad
 	unit         string

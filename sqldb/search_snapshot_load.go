@@ -21,8 +21,9 @@ var sortCollators = [3]*collate.Collator{
 	collate.New(language.English, collate.IgnoreCase),
 }
 
-const snapshotColumns = `mc_id, org_id, published_at, sort_fi, sort_sv, sort_en, level, field, field_narrow, field_broad, unit,
-	workload, jotpa, stackable, sig`
+const snapshotColumns = `c.mc_id, c.org_id, c.published_at, c.sort_fi, c.sort_sv, c.sort_en, c.level, c.field, c.field_narrow,
+	c.field_broad, c.unit, c.workload, c.jotpa, c.stackable, c.sig, d.search_title
+	FROM catalog c JOIN catalog_docs d ON d.mc_id = c.mc_id`
 
 // scanEntry reads one catalog row, interning its facet values into s.
 func (s *snapshot) scanEntry(rows interface{ Scan(...any) error }, buf *collate.Buffer) (catEntry, error) {
@@ -31,7 +32,7 @@ func (s *snapshot) scanEntry(rows interface{ Scan(...any) error }, buf *collate.
 	var titles [3]string
 	var sg string
 	if err := rows.Scan(&e.id, &e.org, timeCol{&published}, &titles[0], &titles[1], &titles[2], &e.level, &e.field[0], &e.field[1],
-		&e.field[2], &e.unit, &e.workload, &e.jotpa, &e.stack, &sg); err != nil {
+		&e.field[2], &e.unit, &e.workload, &e.jotpa, &e.stack, &sg, &e.title); err != nil {
 		return e, err
 	}
 	e.published = published.UTC().Format(sqliteTime)
@@ -91,7 +92,7 @@ func (s *snapshot) orders() []struct {
 }
 
 func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+snapshotColumns+` FROM catalog`)
+	rows, err := q.QueryContext(ctx, `SELECT `+snapshotColumns)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +167,7 @@ func (db *DB) patchSnapshot(ctx context.Context, q querier, old *snapshot, gen i
 	// Re-read the changed POKs that are (still) published and insert them in every order.
 	var buf collate.Buffer
 	for _, id := range changed {
-		e, err := s.scanEntry(q.QueryRowContext(ctx, `SELECT `+snapshotColumns+` FROM catalog WHERE mc_id = $1`, id), &buf)
+		e, err := s.scanEntry(q.QueryRowContext(ctx, `SELECT `+snapshotColumns+` WHERE c.mc_id = $1`, id), &buf)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue // withdrawn from the catalogue
 		}

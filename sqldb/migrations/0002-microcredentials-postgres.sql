@@ -135,9 +135,7 @@ CREATE TABLE catalog_docs (
 -- PostgreSQL only: every suffix of every stemmed word (see sqldb/search_index.go) as a
 -- tsvector, so that a prefix query ('roboti':*) finds the stem inside compounds
 -- ("hoivarobotiik"); GIN indexes serve the prefix match.
-ALTER TABLE catalog_docs ADD COLUMN title_terms TSVECTOR NOT NULL;
 ALTER TABLE catalog_docs ADD COLUMN terms TSVECTOR NOT NULL;
 ALTER TABLE catalog_docs ADD COLUMN words TSVECTOR NOT NULL; -- whole stemmed words, for short terms
 CREATE INDEX catalog_docs_terms ON catalog_docs USING gin (terms);
-CREATE INDEX catalog_docs_title_terms ON catalog_docs USING gin (title_terms);
 CREATE INDEX catalog_docs_words ON catalog_docs USING gin (words);

@@ -137,4 +137,4 @@ CREATE TABLE catalog_docs (
 -- table (rowid = catalog.mc_id) whose prefix queries ("roboti"*) find stems inside compounds; detail=column keeps the title/body
 -- distinction for ranking without storing positions. words holds the whole stemmed words,
 -- for terms of two letters, which match only at the start of a word.
-CREATE VIRTUAL TABLE catalog_fts USING fts5 (title, body, words, tokenize = 'unicode61 remove_diacritics 0', detail = 'column', prefix = '2 3');
+CREATE VIRTUAL TABLE catalog_fts USING fts5 (terms, words, tokenize = 'unicode61 remove_diacritics 0', detail = 'column', prefix = '2 3');
