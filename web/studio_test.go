@@ -184,6 +184,35 @@ func TestStudioDesignToPublication(t *testing.T) {
 	}
 }
 
+// TestStudioFinnishTitleRequired: a description complete but for its Finnish title can go
+// to review, but neither approval nor publication lets it through, and nothing changes.
+func TestStudioFinnishTitleRequired(t *testing.T) {
+	t.Parallel()
+	e := newStudioEnv(t)
+	anna, olli := e.browser(), e.browser()
+	anna.signin("anna@tao.fi")
+	olli.signin("olli@tao.fi")
+	base := newDraft(t, anna, "Ilman suomenkielistä nimeä")
+	fillPublishable(t, anna, base)
+	r := saveStep(t, anna, base, 1, url.Values{"title-sv": {"Grunderna i vårdrobotik"}, "title-en": {"Basics of care robotics"}})
+	wantStatus(t, r, http.StatusSeeOther)
+	ov := anna.get(base)
+	wantBody(t, ov, "Ennen julkaisua korjattavaa: 2", "Nimi on annettu suomeksi", `href="`+base+`/step/1#ed-title-fi"`)
+	anna.post(base+"/transition", url.Values{"version": {"1"}, "to": {"review"}})
+
+	ov = olli.get(base)
+	wantBody(t, ov, "laatutarkistuksessa on vielä korjattavaa")
+	if strings.Contains(ov.body, `name="to" value="approved"`) {
+		t.Error("an approve button is offered although the gate has errors")
+	}
+	r = olli.post(base+"/transition", url.Values{"version": {"1"}, "to": {"approved"}})
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	wantBody(t, r, "laatutarkistuksessa on korjattavaa", "Nimi on annettu suomeksi")
+	r = olli.post(base+"/transition", url.Values{"version": {"1"}, "to": {"published"}})
+	wantStatus(t, r, http.StatusConflict)
+	wantBody(t, olli.get(base), "Tarkastettavana")
+}
+
 // TestStudioStaleSave: two people open the same step; the second save is refused, the
 // typed values stay on the screen and the draft keeps the first save.
 func TestStudioStaleSave(t *testing.T) {

@@ -121,12 +121,10 @@ func (s *server) studioTransition(w http.ResponseWriter, r *http.Request) error 
 		if code == pokot.EINTERNAL || code == pokot.ENOTFOUND {
 			return err
 		}
-		var es pokot.Errors
 		var e *pokot.Error
-		if errors.As(err, &es) {
-			for _, e := range es {
-				f.Add("", keyOr(e.Key, "error.invalid.text"))
-			}
+		if code == pokot.EINVALID {
+			// The quality gate refused: the checklist beside the summary lists what to fix.
+			f.Add("", "studio.err.gate")
 		} else if errors.As(err, &e) {
 			f.Add("", keyOr(e.Key, "error."+code+".text"))
 		}
