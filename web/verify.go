@@ -45,13 +45,19 @@ type verifyData struct {
 // verifyResult is one verified credential as the page shows it.
 type verifyResult struct {
 	Verified bool
-	Failed   int
-	Format   string // catalog key
-	Checks   []verifyCheck
-	Content  *certificate.Content
-	Image    template.URL
-	Holder   string // the learner's name, or "" when not carried
+	Format   string        // catalog key
+	Checks   []verifyCheck // the checks other than structure, in the order they ran
+	// Structure holds the structure checks (structure.vc.*, structure.ob3.*), which the
+	// page folds away unless one failed.
+	Structure       []verifyCheck
+	StructureFailed int
+	Failures        []verifyCheck // every failed check, repeated under the verdict
+	Content         *certificate.Content
+	Image           template.URL
 }
+
+// StructurePassed counts the structure checks that passed.
+func (v *verifyResult) StructurePassed() int { return len(v.Structure) - v.StructureFailed }
 
 // verifyCheck is one check in the reader's language.
 type verifyCheck struct {
@@ -148,28 +154,51 @@ func (p *verifyPage) input(r *http.Request, f *form) (string, []byte, error) {
 
 // view turns a verification result into what the page shows, in language l.
 func (p *verifyPage) view(l pokot.Lang, res credential.Result) *verifyResult {
-	v := &verifyResult{Verified: res.Verified, Format: "verify.format." + res.Format}
-	if res.Format == "" {
-		v.Format = ""
+	v := &verifyResult{Verified: res.Verified}
+	if res.Format != "" {
+		v.Format = "verify.format." + res.Format
 	}
 	for _, c := range res.Checks {
 		label := c.Name
 		if k := "verify.check." + c.Name; i18n.Has(l, k) {
 			label = i18n.T(l, k)
 		}
+		vc := verifyCheck{Name: c.Name, Label: label, OK: c.OK, Message: checkMessage(l, c)}
 		if !c.OK {
-			v.Failed++
+			v.Failures = append(v.Failures, vc)
 		}
-		v.Checks = append(v.Checks, verifyCheck{Name: c.Name, Label: label, OK: c.OK, Message: c.In(string(l))})
+		if strings.HasPrefix(c.Name, "structure.") {
+			v.Structure = append(v.Structure, vc)
+			if !c.OK {
+				v.StructureFailed++
+			}
+			continue
+		}
+		v.Checks = append(v.Checks, vc)
 	}
 	if res.Credential != nil {
 		v.Content = certificate.Read(res.Credential, l)
 		// certificate.Read keeps only https URLs and image data: URIs, which an <img>
 		// shows inertly (img-src allows https: and data:).
 		v.Image = template.URL(v.Content.Image)
-		v.Holder = v.Content.LearnerName
 	}
 	return v
+}
+
+// checkMessage is the check's message in l, with times (the validity window's ends, in
+// RFC 3339 in the check's arguments) written the way people read them in l.
+func checkMessage(l pokot.Lang, c credential.Check) string {
+	if c.Key == "" {
+		return c.Message
+	}
+	args := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		args[i] = a
+		if t, err := time.Parse(time.RFC3339, a); err == nil {
+			args[i] = i18n.DateTime(l, t)
+		}
+	}
+	return credential.Message(string(l), c.Key, args...)
 }
 
 // verifyMultipart parses the multipart body before s.app checks its CSRF token (which is

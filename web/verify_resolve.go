@@ -91,7 +91,7 @@ func credentialParts(data []byte) []any {
 // ownDID is the did:web prefix of this site's organisations: the host (a port written
 // %3A) and the base URL's path segments.
 func ownDID(base *url.URL) string {
-	d := "did:web:" + strings.ReplaceAll(base.Host, ":", "%3A")
+	d := "did:web:" + strings.ReplaceAll(url.PathEscape(base.Host), ":", "%3A")
 	for _, seg := range strings.Split(strings.Trim(base.Path, "/"), "/") {
 		if seg != "" {
 			d += ":" + seg

@@ -135,7 +135,9 @@ func TestVerifySignedUpload(t *testing.T) {
 		"Auditoitu laatujärjestelmä.", "Valvottu, henkilöllisyys tarkistettu.", "Osaat arvioida asiakkaan tarpeen.",
 		"Arviointikriteerit: Arviointi perustuu tapausesimerkkiin.", "käyttää terveysteknologiaa",
 		"sähköpostiosoitteella, joka on tallennettu tiivisteenä", `<img class="badge-image" src="data:image/png;base64,`,
-		"Allekirjoitus on kelvollinen (eddsa-rdfc-2022).", "JSON-LD, Data Integrity -allekirjoitus")
+		"Allekirjoitus on kelvollinen (eddsa-rdfc-2022).", "JSON-LD, Data Integrity -allekirjoitus",
+		"Osaamismerkki on voimassa ti 7.10.2025 klo 14.00.", // the check's time, as Finns write it
+		`<details class="structure-checks">`, "Rakenteen tarkistukset: 14/14 kunnossa")
 	rows := checkRows(t, r.body)
 	for _, name := range []string{"parse", "structure.vc.context", "structure.ob3.achievement", "schema", "proof", "key", "status", "validity"} {
 		if ok, found := rows[name]; !found || !ok {
@@ -164,6 +166,7 @@ func TestVerifyTamperedCredential(t *testing.T) {
 	r := b.upload("tampered.json", mustJSON(t, signed), nil)
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "Osaamismerkkiä ei voitu varmentaa", `class="verdict verdict-fail"`, "Epäonnistuneita tarkistuksia: 1.",
+		"<li><strong>Allekirjoitus:</strong> Allekirjoitus ei vastaa sisältöä", // under the verdict
 		`<tr class="check-fail" data-check="proof">`,
 		"Allekirjoitus ei vastaa sisältöä: osaamismerkkiä on muutettu tai se on allekirjoitettu toisella avaimella.",
 		"Koska tarkistus ei mennyt läpi, niihin ei voi luottaa.")
@@ -218,6 +221,21 @@ func TestVerifyBakedPNG(t *testing.T) {
 	r := b.upload("badge.png", baked, nil)
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "The credential is genuine and valid", "Basics of welfare technology", "2.5 ECTS credits (opintopiste)", "5 Mar 2025")
+
+	// A baked SVG holding a JWT.
+	kp, _ := key.Generate()
+	doc, _ := credential.Build(verifyPOK(), credential.Award{Learner: credential.Learner{Email: "a@example.fi"}, IssuedAt: time.Date(2025, 3, 5, 10, 0, 0, 0, time.UTC)})
+	jwt, err := credential.SignJWT(doc, kp, credential.SignOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg, err := bake.SVG([]byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>`), []byte(jwt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = b.upload("badge.svg", svg, nil)
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, "The credential is genuine and valid", "VC-JWT (JSON Web Token)")
 
 	// The same image without a credential in it.
 	r = b.upload("plain.png", pngBuf.Bytes(), nil)
