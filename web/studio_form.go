@@ -44,6 +44,8 @@ type sfield struct {
 	Open      bool      // the Swedish and English inputs are shown open
 	Optional  bool
 	Disabled  bool
+	Group     string // a subheading drawn before the field, for fields that belong to a choice
+	Sub       bool   // the field depends on a choice above and is drawn indented
 }
 
 // Describedby lists the ids of the hint, the example and the error.

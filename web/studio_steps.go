@@ -290,9 +290,7 @@ func buildStep(step int, b *fieldBuilder, stack []sopt) stepView {
 		kind := b.choice("stackKind", "stackability.kind", "radio", "stack",
 			[]string{string(pokot.Standalone), string(pokot.StackQualificationUnit), string(pokot.StackMicrocredential)})
 		code := b.one("unitCode", "stackability.unit.code", "text")
-		code.Optional = true
 		uname := b.ml("unitName", "stackability.unit.name", false)
-		uname.Optional = true
 		uurl := b.one("unitURL", "stackability.unit.url", "url")
 		uurl.Optional = true
 		target := b.choice("stackTarget", "stackability.microcredentialId", "select", "", nil)
@@ -301,6 +299,9 @@ func buildStep(step int, b *fieldBuilder, stack []sopt) stepView {
 		for i := range target.Options {
 			target.Options[i].Checked = target.Options[i].Value == target.Value && target.Value != ""
 		}
+		code.Group = i18n.T(b.l, "studio.group.unit")
+		target.Group = i18n.T(b.l, "studio.group.target")
+		code.Sub, uname.Sub, uurl.Sub, target.Sub = true, true, true, true
 		val := b.one("validity", "validityMonths", "number")
 		val.InputMode = "numeric"
 		val.Optional = true
