@@ -101,7 +101,7 @@ func (l *layout) show(s string, st style, x, y float64) {
 // block draws wrapped text as one tagged element per page it falls on; space is the gap
 // after it.
 func (l *layout) block(role, text string, st style, indent, space float64) {
-	lines := wrap(text, st.bold, st.size, bodyW-indent)
+	lines := wrap(clip(text), st.bold, st.size, bodyW-indent)
 	for len(lines) > 0 {
 		l.ensure(st.leadng)
 		l.begin(role, "")
@@ -118,7 +118,7 @@ func (l *layout) block(role, text string, st style, indent, space float64) {
 // fact draws a label in a left column and its value beside it, as one paragraph.
 func (l *layout) fact(label, value string) {
 	const col = 150
-	lines := wrap(value, false, stBody.size, bodyW-col)
+	lines := wrap(clip(value), false, stBody.size, bodyW-col)
 	labels := wrap(label, true, stLabel.size, col-10)
 	n := max(len(lines), len(labels))
 	if float64(n)*stBody.leadng > pageH-marginT-marginB {
@@ -155,4 +155,15 @@ func (l *layout) footers(word string) {
 		fmt.Fprintf(&p.content, "/Artifact BMC BT /F1 %.2f Tf %s rg %.2f %.2f Td %s Tj ET EMC\n",
 			stSmall.size, colMuted, pageW-marginX-w, 30.0, literal(winAnsi(s)))
 	}
+}
+
+// maxRunes bounds one text on the certificate: a credential is at most 1 MB, and a
+// megabyte-long description would otherwise print on hundreds of pages.
+const maxRunes = 3000
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > maxRunes {
+		return string(r[:maxRunes]) + "…"
+	}
+	return s
 }

@@ -171,13 +171,10 @@ func wrap(text string, bold bool, size, width float64) []string {
 				lines = append(lines, line)
 			}
 			line = ""
-			for textWidth(word, bold, size) > width {
-				cut := 1
-				for cut < len([]rune(word)) && textWidth(string([]rune(word)[:cut+1]), bold, size) <= width {
-					cut++
-				}
-				lines = append(lines, string([]rune(word)[:cut]))
-				word = string([]rune(word)[cut:])
+			if textWidth(word, bold, size) > width {
+				parts := breakWord(word, bold, size, width)
+				lines = append(lines, parts[:len(parts)-1]...)
+				word = parts[len(parts)-1]
 			}
 			line = word
 		}
@@ -186,4 +183,25 @@ func wrap(text string, bold bool, size, width float64) []string {
 		}
 	}
 	return lines
+}
+
+// breakWord cuts a word wider than width into pieces that fit, in one pass; the last
+// piece may be narrower.
+func breakWord(word string, bold bool, size, width float64) []string {
+	w := &helveticaWidths
+	if bold {
+		w = &helveticaBoldWidths
+	}
+	var out []string
+	runes := []rune(word)
+	start, acc := 0, 0.0
+	for i, r := range runes {
+		cw := float64(w[winAnsi(string(r))[0]]) * size / 1000
+		if acc+cw > width && i > start {
+			out = append(out, string(runes[start:i]))
+			start, acc = i, 0
+		}
+		acc += cw
+	}
+	return append(out, string(runes[start:]))
 }
