@@ -128,8 +128,8 @@ func drawVerify(l *layout, lang pokot.Lang, verifyURL string) {
 	text := wrap(Label(lang, "verify_text"), false, stSmall.size, textW)
 	url := wrap(verifyURL, false, stURL.size, textW)
 	h := max(qrSize, stH2.leadng+float64(len(text))*stSmall.leadng+4+float64(len(url))*stURL.leadng)
+	l.ensure(h + 24) // the rule stays with the block
 	l.rule(10)
-	l.ensure(h + 4)
 	top := l.y
 	l.begin("Figure", Label(lang, "qr_alt"))
 	fmt.Fprintf(&l.cur().content, "q %.2f 0 0 %.2f %.2f %.2f cm /QR Do Q\n", qrSize, qrSize, marginX, top-qrSize)
