@@ -26,6 +26,13 @@ func BenchmarkBatch(b *testing.B) {
 		must(b, err)
 		s := e.service(nil, "bench", 0)
 		b.Logf("setup of %d learners: %v (GOMAXPROCS %d)", n, time.Since(t0).Round(time.Millisecond), runtime.GOMAXPROCS(0))
+		stages := map[string]time.Duration{}
+		last := time.Now()
+		s.SetHook(func(stage string, chunk int) {
+			now := time.Now()
+			stages[stage] += now.Sub(last)
+			last = now
+		})
 		var ru0 cpuTime
 		ru0.read()
 		start := time.Now()
@@ -33,6 +40,8 @@ func BenchmarkBatch(b *testing.B) {
 		must(b, s.RunBatch(ctx, e.org.ID, batch.ID))
 		b.StopTimer()
 		wall := time.Since(start)
+		b.Logf("wall by stage: reserve %v, build+sign %v, store+mail %v",
+			stages["reserved"].Round(time.Millisecond), stages["signed"].Round(time.Millisecond), stages["stored"].Round(time.Millisecond))
 		var ru1 cpuTime
 		ru1.read()
 		got, err := e.db.IssueBatch(ctx, e.org.ID, batch.ID)

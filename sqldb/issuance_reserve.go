@@ -245,43 +245,101 @@ func (db *DB) insertReservations(ctx context.Context, tx *sql.Tx, cs []*pokot.Is
 // CompleteIssuance stores signed credentials of reservations and queues their e-mails (as
 // outbox messages when outbox is true) in one transaction, counting them as done in the
 // batch. A reservation already issued (by another worker) is left alone and its e-mail not
-// queued. It returns how many were stored.
+// queued. It returns how many were stored. Rows go many per statement: on PostgreSQL a
+// chunk of 500 is a few dozen round trips instead of a thousand.
 func (db *DB) CompleteIssuance(ctx context.Context, orgID, batchID int64, items []pokot.SignedIssue, outbox bool) (int, error) {
 	stored := 0
 	err := db.tx(ctx, func(tx *sql.Tx) error {
 		stored = 0
 		now := db.now().UTC().Truncate(timeUnit)
-		status := pokot.MailQueued
-		if outbox {
-			status = pokot.MailOutbox
-		}
-		for _, it := range items {
-			res, err := tx.ExecContext(ctx, `UPDATE issued_credentials SET state = 'issued', signed = $1, issued_at = $2
-				WHERE org_id = $3 AND id = $4 AND state = 'pending'`, string(it.Signed), db.ts(now), orgID, it.ID)
+		for start := 0; start < len(items); start += issuedPerInsert {
+			part := items[start:min(start+issuedPerInsert, len(items))]
+			won, err := db.markIssued(ctx, tx, orgID, part, now)
 			if err != nil {
 				return err
 			}
-			if n, err := res.RowsAffected(); err != nil || n == 0 {
-				if err != nil {
-					return err
-				}
-				continue
-			}
-			stored++
-			if m := it.Mail; m != nil {
-				m.Status, m.Created, m.NextAttempt = status, now, now
-				if err := tx.QueryRowContext(ctx, `
-					INSERT INTO mails (to_addr, subject, text_body, html_body, status, next_attempt, created_at)
-					VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-					m.To, m.Subject, m.Text, m.HTML, m.Status, db.ts(now), db.ts(now)).Scan(&m.ID); err != nil {
-					return err
+			var mails []*pokot.Mail
+			for _, it := range part {
+				if won[it.ID] && it.Mail != nil {
+					mails = append(mails, it.Mail)
 				}
 			}
+			if err := db.insertMails(ctx, tx, mails, outbox, now); err != nil {
+				return err
+			}
+			stored += len(won)
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE issue_batches SET done = done + $1 WHERE org_id = $2 AND id = $3`, stored, orgID, batchID)
 		return err
 	})
 	return stored, err
+}
+
+// markIssued turns the pending reservations of items into issued credentials in one
+// statement and reports which it changed.
+func (db *DB) markIssued(ctx context.Context, tx *sql.Tx, orgID int64, items []pokot.SignedIssue, now time.Time) (map[int64]bool, error) {
+	var q strings.Builder
+	q.WriteString(`WITH v (id, signed) AS (VALUES `)
+	args := []any{}
+	for i, it := range items {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		fmt.Fprintf(&q, "(CAST($%d AS BIGINT), CAST($%d AS TEXT))", len(args)+1, len(args)+2)
+		args = append(args, it.ID, string(it.Signed))
+	}
+	fmt.Fprintf(&q, `) UPDATE issued_credentials SET state = 'issued', signed = v.signed, issued_at = $%d
+		FROM v WHERE issued_credentials.id = v.id AND issued_credentials.org_id = $%d AND issued_credentials.state = 'pending'
+		RETURNING issued_credentials.id`, len(args)+1, len(args)+2)
+	args = append(args, db.ts(now), orgID)
+	rows, err := tx.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	won := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		won[id] = true
+	}
+	return won, rows.Err()
+}
+
+// insertMails queues messages many per statement and sets their ID, Status and times.
+func (db *DB) insertMails(ctx context.Context, tx *sql.Tx, ms []*pokot.Mail, outbox bool, now time.Time) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	status := pokot.MailQueued
+	if outbox {
+		status = pokot.MailOutbox
+	}
+	var q strings.Builder
+	q.WriteString(`INSERT INTO mails (status, next_attempt, created_at, to_addr, subject, text_body, html_body) VALUES `)
+	args := []any{status, db.ts(now)}
+	for i, m := range ms {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		fmt.Fprintf(&q, "($1, $2, $2, $%d, $%d, $%d, $%d)", len(args)+1, len(args)+2, len(args)+3, len(args)+4)
+		args = append(args, m.To, m.Subject, m.Text, m.HTML)
+		m.Status, m.Created, m.NextAttempt = status, now, now
+	}
+	q.WriteString(` RETURNING id`)
+	rows, err := tx.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for i := 0; rows.Next(); i++ {
+		if err := rows.Scan(&ms[i].ID); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // FinishIssueBatch marks a batch done, or failed with errText (the learners not issued
