@@ -1,0 +1,107 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/pokot/pokot"
+)
+
+// regSection is one list on the participants page: seats, waitlist or cancelled.
+type regSection struct {
+	Kind string
+	Regs []*pokot.Registration
+}
+
+type participantsData struct {
+	*offeringCtx
+	Base     string
+	Sections []regSection
+	Error    string // catalog key of a refused cancellation
+}
+
+// participants lists an offering's learners: the seats in order of arrival, the waitlist
+// in order, and the cancelled ones.
+func (s *server) participants(w http.ResponseWriter, r *http.Request) error {
+	oc, ds, err := s.loadOffering(r)
+	if err != nil {
+		return err
+	}
+	return s.renderParticipants(w, r, http.StatusOK, oc, ds, "")
+}
+
+func (s *server) renderParticipants(w http.ResponseWriter, r *http.Request, status int, oc *offeringCtx, ds deliveryStore, errKey string) error {
+	regs, err := ds.Participants(r.Context(), oc.Org.ID, oc.Offering.ID, true)
+	if err != nil {
+		return err
+	}
+	d := participantsData{offeringCtx: oc, Base: offeringBase(oc.Org, oc.Offering.ID), Error: errKey,
+		Sections: []regSection{{Kind: "seats"}, {Kind: "waitlist"}, {Kind: "cancelled"}}}
+	for _, reg := range regs {
+		i := 2
+		switch reg.Status {
+		case pokot.RegRegistered:
+			i = 0
+		case pokot.RegWaitlisted:
+			i = 1
+		}
+		d.Sections[i].Regs = append(d.Sections[i].Regs, reg)
+	}
+	return s.render(w, r, status, "registrationparticipants", d, nil)
+}
+
+// participantsCSV exports the participants as a CSV that Excel opens as it is, with
+// headers and statuses in the user's language.
+func (s *server) participantsCSV(w http.ResponseWriter, r *http.Request) error {
+	oc, ds, err := s.loadOffering(r)
+	if err != nil {
+		return err
+	}
+	regs, err := ds.Participants(r.Context(), oc.Org.ID, oc.Offering.ID, true)
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="participants-`+strconv.FormatInt(oc.Offering.ID, 10)+`.csv"`)
+	h.Set("Cache-Control", "no-store")
+	return pokot.WriteParticipantsCSV(w, regs, st(r).lang)
+}
+
+// staffCancel cancels a learner's registration for the organisation; the first learner in
+// the waitlist moves up and is told by e-mail.
+func (s *server) staffCancel(w http.ResponseWriter, r *http.Request) error {
+	oc, ds, err := s.loadOffering(r)
+	if err != nil {
+		return err
+	}
+	if !oc.CanEdit {
+		return forbidden()
+	}
+	id, err := strconv.ParseInt(r.PathValue("reg"), 10, 64)
+	if err != nil || id <= 0 {
+		return notFoundErr()
+	}
+	reg, err := ds.Registration(r.Context(), oc.Org.ID, id)
+	if err != nil {
+		return err
+	}
+	if reg.OfferingID != oc.Offering.ID {
+		return notFoundErr()
+	}
+	_, promoted, err := ds.CancelRegistration(r.Context(), oc.Org.ID, id, s.now())
+	if pokot.ErrorCode(err) == pokot.ECONFLICT {
+		return s.renderParticipants(w, r, http.StatusConflict, oc, ds, "err.reg.cancelled")
+	} else if err != nil {
+		return err
+	}
+	if err := s.mailPromoted(r, promoted); err != nil {
+		return err
+	}
+	key := "flash.reg.cancelled"
+	if promoted != nil {
+		key = "flash.reg.cancelled_promoted"
+	}
+	s.redirectFlash(w, r, offeringBase(oc.Org, oc.Offering.ID)+"/participants", key)
+	return nil
+}
