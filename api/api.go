@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/issuer"
 	"github.com/pokot/pokot/metrics"
 )
 
@@ -30,6 +31,7 @@ type API struct {
 	cfg    pokot.Config
 	logger *slog.Logger
 	mailer pokot.Mailer
+	issuer *issuer.Service // serves this site's DID documents and status lists to verify
 	now    func() time.Time
 	mux    *http.ServeMux
 	routes []route
@@ -70,6 +72,7 @@ func New(store pokot.Store, cfg pokot.Config, logger *slog.Logger, opts ...Optio
 	a.routes = []route{
 		{"GET", "/api/v1/openapi.json", "", a.openAPI},
 		{"GET", "/api/v1/me", pokot.ScopeRead, a.me},
+		{"POST", "/api/v1/verify", "", a.verify},
 		{"GET", "/api/v1/orgs", pokot.ScopeRead, a.orgs},
 		{"GET", "/api/v1/orgs/{slug}", pokot.ScopeRead, a.org},
 		{"GET", "/api/v1/orgs/{slug}/members", pokot.ScopeRead, a.members},
@@ -96,11 +99,15 @@ func New(store pokot.Store, cfg pokot.Config, logger *slog.Logger, opts ...Optio
 
 // ServeHTTP limits the body and dispatches to the routes.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.ContentLength > maxBody {
-		writeError(w, r, a.logger, tooLarge())
+	limit := int64(maxBody)
+	if r.URL.Path == verifyPath {
+		limit = maxVerifyBody
+	}
+	if r.ContentLength > limit {
+		writeError(w, r, a.logger, tooLargeThan(limit))
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	a.mux.ServeHTTP(w, r)
 }
 
