@@ -27,10 +27,13 @@
     return params;
   }
 
+  if (!multipart) say(form.getAttribute("data-idle") || "", false);
+
   function save() {
     if (stopped) return;
     if (busy) { again = true; return; }
     busy = true;
+    say(form.getAttribute("data-saving") || "", false);
     fetch(form.action, {
       method: "POST",
       credentials: "same-origin",
@@ -60,7 +63,7 @@
   }
 
   function schedule() {
-    if (multipart) return; // a picture is sent with the buttons
+    if (multipart || stopped) return; // a picture is sent with the buttons
     clearTimeout(timer);
     timer = setTimeout(save, 1500);
   }
