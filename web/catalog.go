@@ -73,8 +73,16 @@ func (s *server) catalogue(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	lang := st(r).lang
+	rs := st(r)
+	lang := rs.lang
 	p := parseCatalogParams(r.URL.Query(), lang)
+	cacheable := rs.user == nil && rs.flash == "" && len(p.Problems) == 0
+	key := string(lang) + " " + r.URL.RawQuery
+	if cacheable {
+		if pg, ok := s.catalogPages().get(key, time.Now()); ok {
+			return pg.write(w)
+		}
+	}
 	res, err := mcs.Search(ctx, p.Query)
 	if err != nil {
 		return err
@@ -101,7 +109,16 @@ func (s *server) catalogue(w http.ResponseWriter, r *http.Request) error {
 		d.BeyondEnd = true
 		d.FirstURL = p.link()
 	}
-	return s.render(w, r, http.StatusOK, "catalog", d, nil)
+	if !cacheable {
+		return s.render(w, r, http.StatusOK, "catalog", d, nil)
+	}
+	rec := &pageRecorder{header: http.Header{}}
+	if err := s.render(rec, r, http.StatusOK, "catalog", d, nil); err != nil {
+		return err
+	}
+	pg := &cachedPage{header: rec.header, body: rec.buf.Bytes(), expires: time.Now().Add(catalogPageTTL)}
+	s.catalogPages().put(key, pg, time.Now())
+	return pg.write(w)
 }
 
 // cardOf makes the result card of one item.

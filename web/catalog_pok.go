@@ -31,7 +31,6 @@ type pokData struct {
 	FurtherInfo        string
 	Stack              stackView
 	TargetGroup        string
-	PriceInfo          string
 	Partners           []partnerView
 	Keywords           []keywordLink
 	Contact            pokot.Contact
@@ -104,7 +103,7 @@ func (s *server) renderPOK(w http.ResponseWriter, r *http.Request, p *publicPOK)
 		AssessmentInfo: c.AssessmentInfo.Get(l), Supervision: enumLabel(l, "supervision", string(c.Supervision)),
 		Grading: enumLabel(l, "grading", string(c.Grading)), QualityAssurance: c.QualityAssurance.Get(l),
 		Prerequisites: c.Prerequisites.Get(l), FurtherInfo: c.FurtherInfo.Get(l), TargetGroup: c.TargetGroup.Get(l),
-		PriceInfo: c.Price.Info.Get(l), Contact: c.Contact, Version: p.Version.Number,
+		Contact: c.Contact, Version: p.Version.Number,
 		Current: p.Current(), CurrentURL: p.Base(),
 	}
 	if p.Version.PublishedAt != nil {
@@ -198,6 +197,7 @@ func pokFacts(l pokot.Lang, c *pokot.MicrocredentialContent) []fact {
 		price += " · " + i18n.T(l, "catalogue.jotpa")
 	}
 	add("catalogue.fact.price", price)
+	add("catalogue.fact.price_info", c.Price.Info.Get(l))
 	if c.ValidityMonths > 0 {
 		add("catalogue.fact.validity", i18n.T(l, "catalogue.validity_months", "n", c.ValidityMonths))
 	} else {
