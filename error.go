@@ -6,6 +6,7 @@ package pokot
 import (
 	"errors"
 	"fmt"
+	"net/http"
 )
 
 // Error codes, mapped to HTTP status codes once, in the web and api packages.
@@ -100,4 +101,26 @@ func (es Errors) As(target any) bool {
 		return true
 	}
 	return false
+}
+
+// HTTPStatus is the one mapping of error codes to HTTP status codes, used by the web pages
+// and the JSON API alike. EINVALID is 422: the request was understood, its content is wrong.
+func HTTPStatus(code string) int {
+	switch code {
+	case EINVALID:
+		return http.StatusUnprocessableEntity
+	case EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case EFORBIDDEN:
+		return http.StatusForbidden
+	case ENOTFOUND:
+		return http.StatusNotFound
+	case ECONFLICT:
+		return http.StatusConflict
+	case ETOOMANY:
+		return http.StatusTooManyRequests
+	case ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
 }

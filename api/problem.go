@@ -41,20 +41,8 @@ func status(e *pokot.Error, fields bool) int {
 			return http.StatusUnprocessableEntity
 		}
 		return http.StatusBadRequest
-	case pokot.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case pokot.EFORBIDDEN:
-		return http.StatusForbidden
-	case pokot.ENOTFOUND:
-		return http.StatusNotFound
-	case pokot.ECONFLICT:
-		return http.StatusConflict
-	case pokot.ETOOMANY:
-		return http.StatusTooManyRequests
-	case pokot.ETOOLARGE:
-		return http.StatusRequestEntityTooLarge
 	}
-	return http.StatusInternalServerError
+	return pokot.HTTPStatus(e.Code)
 }
 
 // writeError renders err as problem JSON. Internal errors are logged with their cause and

@@ -175,25 +175,7 @@ func langLinks(r *http.Request, cur pokot.Lang) []langLink {
 }
 
 // statusOf maps an error code to its HTTP status, once for the whole UI.
-func statusOf(code string) int {
-	switch code {
-	case pokot.EINVALID:
-		return http.StatusUnprocessableEntity
-	case pokot.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case pokot.EFORBIDDEN:
-		return http.StatusForbidden
-	case pokot.ENOTFOUND:
-		return http.StatusNotFound
-	case pokot.ECONFLICT:
-		return http.StatusConflict
-	case pokot.ETOOMANY:
-		return http.StatusTooManyRequests
-	case pokot.ETOOLARGE:
-		return http.StatusRequestEntityTooLarge
-	}
-	return http.StatusInternalServerError
-}
+func statusOf(code string) int { return pokot.HTTPStatus(code) }
 
 // errorData is the data of the error page.
 type errorData struct {
