@@ -86,3 +86,29 @@ func TestAutoIssue(t *testing.T) {
 		t.Fatalf("a second batch for nobody: %d", len(bs))
 	}
 }
+
+// TestLatePasser: a learner registered first who passes only after the others got their
+// credentials is found by the next batch (the reservation cursor looks back when it runs dry).
+func TestLatePasser(t *testing.T) {
+	e := newEnv(t, 4)
+	ps, err := e.db.Participants(ctx, e.org.ID, e.offering.ID, false)
+	must(t, err)
+	first := ps[0]
+	set := func(result string) {
+		must(t, e.db.SaveAssessment(ctx, &pokot.Assessment{OrgID: e.org.ID, OfferingID: e.offering.ID, RegistrationID: first.ID,
+			Outcome: 1, Result: result, AssessedOn: time.Date(2026, 10, 22, 0, 0, 0, 0, time.UTC)}, e.assessor.ID))
+	}
+	set("fail")
+	s := e.service(nil, "w", 2)
+	for round, want := range []int{3, 1} {
+		b, err := e.db.StartIssueBatch(ctx, e.org.ID, e.offering.ID, e.assessor.ID)
+		must(t, err)
+		if b.Total != want {
+			t.Fatalf("round %d: batch of %d, want %d", round, b.Total, want)
+		}
+		_, err = s.RunOnce(ctx)
+		must(t, err)
+		set("pass")
+	}
+	checkExactlyOnce(t, e, e.offering, e.learners, true)
+}

@@ -110,26 +110,42 @@ func (db *DB) reserve(ctx context.Context, tx *sql.Tx, orgID, batchID int64, n i
 // reserveNew reserves credentials for up to k eligible learners.
 func (db *DB) reserveNew(ctx context.Context, tx *sql.Tx, b *pokot.IssueBatch, ac *assessCtx, k int) ([]*pokot.IssuedCredential, error) {
 	outcomes := len(ac.c.Outcomes)
-	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.email, r.name, r.lang FROM registrations r WHERE `+eligibleWhere+`
-		ORDER BY r.id LIMIT $3`, b.OfferingID, outcomes, k)
-	if err != nil {
-		return nil, err
-	}
 	now := db.now().UTC().Truncate(time.Second)
 	var out []*pokot.IssuedCredential
 	byReg := map[int64]*pokot.IssuedCredential{}
-	for rows.Next() {
-		c := &pokot.IssuedCredential{OrgID: b.OrgID, OfferingID: b.OfferingID, BatchID: b.ID, State: pokot.CredentialPending, Reserved: now}
-		if err := rows.Scan(&c.RegistrationID, &c.Email, &c.Name, (*string)(&c.Lang)); err != nil {
-			rows.Close()
+	// Learners are reserved in registration order, so the next ones are found after the
+	// last reserved registration without rescanning the offering from its start; only when
+	// that runs dry are the earlier ones looked at again (someone who passed later).
+	var after int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(registration_id), 0) FROM issued_credentials WHERE offering_id = $1`,
+		b.OfferingID).Scan(&after); err != nil {
+		return nil, err
+	}
+	for _, part := range []string{`r.id > $3`, `r.id <= $3`} {
+		if len(out) >= k {
+			break
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT r.id, r.email, r.name, r.lang FROM registrations r WHERE `+eligibleWhere+`
+			AND `+part+` ORDER BY r.id LIMIT $4`, b.OfferingID, outcomes, after, k-len(out))
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, c)
-		byReg[c.RegistrationID] = c
+		for rows.Next() {
+			c := &pokot.IssuedCredential{OrgID: b.OrgID, OfferingID: b.OfferingID, BatchID: b.ID, State: pokot.CredentialPending, Reserved: now}
+			if err := rows.Scan(&c.RegistrationID, &c.Email, &c.Name, (*string)(&c.Lang)); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, c)
+			byReg[c.RegistrationID] = c
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
-		return nil, err
+	if len(out) == 0 {
+		return nil, nil
 	}
 	// The results of the chosen learners, for their grade and assessment date.
 	results := map[int64][]string{}

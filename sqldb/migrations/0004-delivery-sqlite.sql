@@ -110,4 +110,5 @@ CREATE TABLE issued_credentials (
 	UNIQUE (offering_id, email)
 );
 CREATE INDEX issued_credentials_pending ON issued_credentials (offering_id, state);
+CREATE INDEX issued_credentials_registration ON issued_credentials (offering_id, registration_id);
 CREATE INDEX issued_credentials_email ON issued_credentials (email);
