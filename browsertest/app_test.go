@@ -49,6 +49,11 @@ func startApp(t *testing.T, seed bool) *app {
 			t.Fatal("demo seed returned no logins on an empty database")
 		}
 		a.Logins = logins
+		// The published micro-credentials and drafts of the demo: the catalogue and the
+		// studio have pages to show.
+		if _, err := demo.SeedMicrocredentials(context.Background(), db); err != nil {
+			t.Fatalf("demo micro-credentials: %v", err)
+		}
 	}
 	var logger *slog.Logger
 	if testing.Verbose() && os.Getenv("POKOT_BROWSER_LOG") != "" {

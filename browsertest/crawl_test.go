@@ -10,8 +10,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// crawlLimit bounds how many linked pages the crawl checks, to keep the run short.
-const crawlLimit = 30
+// crawlLimit bounds how many linked pages the crawl checks, to keep the run short, and
+// crawlDepth how many links away from the start page it goes.
+const (
+	crawlLimit = 30
+	crawlDepth = 3
+)
 
 // crawlSkip are path prefixes that are not pages of the UI.
 var crawlSkip = []string{"/static/", "/api/", "/auth/", "/metrics", "/healthz", "/readyz"}
@@ -88,7 +92,7 @@ type probe struct {
 }
 
 // crawl checks, as the person of the tab, every page type linked from start and from the
-// pages it finds there (two levels), up to crawlLimit pages in all. A link that answers
+// pages it finds there (crawlDepth levels), up to crawlLimit pages in all. A link that answers
 // with an error fails: the site must not link to what the person cannot open.
 func (c *crawler) crawl(t *testing.T, ctx context.Context, who, start string, console *consoleWatch) {
 	t.Helper()
@@ -128,7 +132,7 @@ func (c *crawler) crawl(t *testing.T, ctx context.Context, who, start string, co
 			open(t, ctx, c.a.URL+it.path, 200)
 			checkPage(t, ctx, strings.ReplaceAll(name, "*", "x"))
 			console.check(t, name)
-			if it.depth < 2 {
+			if it.depth < crawlDepth {
 				for _, p := range c.links(t, ctx) {
 					queue = append(queue, item{p, it.depth + 1})
 				}
