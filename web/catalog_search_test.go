@@ -265,3 +265,32 @@ func TestCatalogueBadParametersAreExplained(t *testing.T) {
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "Näillä rajauksilla ei löytynyt")
 }
+
+// TestCataloguePageCacheKeepsPagesApart: the reused page is only ever the same URL in the
+// same language for an anonymous visitor; a signed-in visitor gets their own page.
+func TestCataloguePageCacheKeepsPagesApart(t *testing.T) {
+	t.Parallel()
+	w := newCatalogWorld(t)
+	w.seedCatalog()
+	anon := w.browser()
+	wantBody(t, anon.get("/microcredentials?q=robotiikka"), `lang="fi"`, "Kirjaudu sisään")
+	sv := w.browser()
+	sv.header.Set("Accept-Language", "sv")
+	r := sv.get("/microcredentials?q=robotiikka")
+	wantBody(t, r, `lang="sv"`, "Grunderna i vårdrobotik")
+	me := w.browser()
+	me.signin("suunnittelija@hamk.fi")
+	r = me.get("/microcredentials?q=robotiikka")
+	wantBody(t, r, "Sanna Suunnittelija", `action="/signout"`)
+	if strings.Contains(anon.get("/microcredentials?q=robotiikka").body, "Sanna Suunnittelija") {
+		t.Error("a signed-in visitor's page was shown to an anonymous one")
+	}
+}
+
+func TestHomePageHasACatalogueSearch(t *testing.T) {
+	t.Parallel()
+	w := newCatalogWorld(t)
+	r := w.browser().get("/")
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, `action="/microcredentials"`, `name="q"`, `<a href="/microcredentials">Osaamiskokonaisuudet</a>`)
+}
