@@ -5,9 +5,7 @@ package demo
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
-	"math/big"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/password"
@@ -61,7 +59,7 @@ func SeedWith(ctx context.Context, store pokot.Store, hash func(string) (string,
 
 	var logins []Login
 	add := func(email, name, org string, role pokot.Role, admin bool) error {
-		pw := newPassword()
+		pw := password.Generate()
 		h, err := hash(pw)
 		if err != nil {
 			return err
@@ -93,19 +91,4 @@ func SeedWith(ctx context.Context, store pokot.Store, hash func(string) (string,
 		return nil, err
 	}
 	return logins, nil
-}
-
-// newPassword returns 20 random characters from an alphabet without look-alikes (0/O,
-// 1/l/I), about 115 bits.
-func newPassword() string {
-	const alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-	b := make([]byte, 20)
-	for i := range b {
-		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
-		if err != nil {
-			panic(err) // crypto/rand does not fail on supported platforms
-		}
-		b[i] = alphabet[n.Int64()]
-	}
-	return string(b)
 }

@@ -3,11 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
 	"flag"
 	"fmt"
 	"io"
-	"math/big"
 	"strings"
 
 	domain "github.com/pokot/pokot"
@@ -70,7 +68,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			return 2
 		}
 	} else {
-		pw, generated = randomPassword(), true
+		pw, generated = password.Generate(), true
 	}
 	hash, err := password.Hash(pw)
 	if err != nil {
@@ -116,18 +114,4 @@ func message(err error) string {
 		return es[0].Message
 	}
 	return err.Error()
-}
-
-// randomPassword returns 20 characters from an alphabet without look-alikes (~115 bits).
-func randomPassword() string {
-	const alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-	b := make([]byte, 20)
-	for i := range b {
-		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
-		if err != nil {
-			panic(err)
-		}
-		b[i] = alphabet[n.Int64()]
-	}
-	return string(b)
 }
