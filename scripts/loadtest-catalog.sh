@@ -219,14 +219,25 @@ request = function()
 end
 EOF
 
+# cpu_ticks is the server's user + system CPU time so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+
+# run prints wrk's figures and the server's CPU time per request, which a machine shared with
+# other work does not distort as much as requests/s.
 run() {
 	echo
 	echo "== $1"
 	shift
-	${WRK_CPUS:+taskset -c "$WRK_CPUS"} wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | \
-		grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors'
+	before=$(cpu_ticks)
+	${WRK_CPUS:+taskset -c "$WRK_CPUS"} wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$WORK/wrk.out"
+	after=$(cpu_ticks)
+	grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors|requests in' "$WORK/wrk.out"
+	n=$(awk '/requests in/ {print $1}' "$WORK/wrk.out")
+	awk -v t=$((after - before)) -v n="$n" -v hz="$(getconf CLK_TCK)" \
+		'BEGIN { if (n > 0) printf "  server CPU per request: %.0f µs (⇒ %.0f requests/s per fully used core)\n", t / hz / n * 1e6, n * hz / t }'
 }
 
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(go version | cut -d' ' -f3), $POKS published"
 run "GET /healthz (ceiling)" "$BASE/healthz"
 run "GET /microcredentials?q=robotiikka" "$BASE/microcredentials?q=robotiikka"
