@@ -170,7 +170,7 @@ func TestStudioDesignToPublication(t *testing.T) {
 	r = saveStep(t, anna, base, 1, url.Values{"title-fi": {"Hoivarobotiikan jatkokurssi"}, "description-fi": {"Uusi kuvaus."}})
 	wantStatus(t, r, http.StatusSeeOther)
 	ov = anna.get(base)
-	wantBody(t, ov, "Versio 2", "Luonnos")
+	wantBody(t, ov, "Versio 2", "Luonnos", "Julkisessa luettelossa näkyy nyt versio 1")
 	vs := anna.get(base + "/versions?a=1&b=2")
 	wantStatus(t, vs, http.StatusOK)
 	wantBody(t, vs, "Hoivarobotiikan perusteet", "Hoivarobotiikan jatkokurssi", "Nimi (suomeksi)", "<del>", "<ins>")
