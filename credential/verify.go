@@ -92,7 +92,7 @@ func (v *Verifier) VerifyDocument(ctx context.Context, source string, doc map[st
 	proofCheck, keyCheck := v.checkDataIntegrity(ctx, doc)
 	r.add(proofCheck)
 	r.add(keyCheck)
-	v.finish(ctx, &r, doc)
+	v.finish(ctx, &r, doc, window{})
 	return r
 }
 
@@ -111,10 +111,14 @@ func (v *Verifier) checkContent(r *Result, doc map[string]any) {
 	}
 }
 
+// window is a validity period beyond the credential's own validFrom/validUntil: a
+// VC-JWT's nbf and exp claims. The zero value adds nothing.
+type window struct{ from, until time.Time }
+
 // finish adds the status and validity checks and sets Verified.
-func (v *Verifier) finish(ctx context.Context, r *Result, doc map[string]any) {
+func (v *Verifier) finish(ctx context.Context, r *Result, doc map[string]any, extra window) {
 	r.add(v.checkStatus(ctx, doc))
-	r.add(v.checkValidity(doc))
+	r.add(v.checkValidity(doc, extra))
 	r.Verified = true
 	for _, c := range r.Checks {
 		if !c.OK {
@@ -208,8 +212,8 @@ func issuerKeyCheck(doc map[string]any, vm *key.VerificationMethod, purpose stri
 	return pass("key", "verify.key.ok", vm.ID)
 }
 
-// checkValidity compares validFrom and validUntil with Now.
-func (v *Verifier) checkValidity(doc map[string]any) Check {
+// checkValidity compares validFrom and validUntil, narrowed by extra, with Now.
+func (v *Verifier) checkValidity(doc map[string]any, extra window) Check {
 	now := v.now()
 	var from, until time.Time
 	for _, f := range []struct {
@@ -225,6 +229,12 @@ func (v *Verifier) checkValidity(doc map[string]any) Check {
 			return fail("validity", "verify.validity.bad", err.Error())
 		}
 		*f.dst = t
+	}
+	if extra.from.After(from) {
+		from = extra.from
+	}
+	if !extra.until.IsZero() && (until.IsZero() || extra.until.Before(until)) {
+		until = extra.until
 	}
 	if !from.IsZero() && now.Before(from) {
 		return fail("validity", "verify.validity.not_yet", formatTime(from))

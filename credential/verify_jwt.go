@@ -45,7 +45,11 @@ func (v *Verifier) verifyJWT(ctx context.Context, source string, data []byte) Re
 	proof, keyCheck := v.checkJWTProof(ctx, t, doc)
 	r.add(proof)
 	r.add(keyCheck)
-	v.finish(ctx, &r, doc)
+	// exp ends the validity even when the credential itself has no validUntil.
+	var w window
+	w.from, _ = t.NotBefore()
+	w.until, _ = t.Expires()
+	v.finish(ctx, &r, doc, w)
 	return r
 }
 

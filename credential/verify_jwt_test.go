@@ -13,6 +13,7 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pokot/pokot/credential"
 	"github.com/pokot/pokot/credential/key"
@@ -147,5 +148,37 @@ func TestVerifyJWTES256AndRS256(t *testing.T) {
 		if r := v.Verify(context.Background(), c.alg, []byte(jwt)); r.Verified || check(r, "proof").OK {
 			t.Errorf("%s under the wrong key verified", c.alg)
 		}
+	}
+}
+
+// A JWT's exp ends the validity even when the credential itself has no validUntil.
+func TestVerifyJWTExpClaim(t *testing.T) {
+	const issuer = "https://issuer.example.fi"
+	ec, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	ctrl := map[string]any{
+		"@context": []any{"https://www.w3.org/ns/cid/v1"},
+		"id":       issuer,
+		"verificationMethod": []any{map[string]any{"id": issuer + "#ec", "type": "JsonWebKey", "controller": issuer,
+			"publicKeyJwk": map[string]any{"kty": "EC", "crv": "P-256", "x": b64(ec.X, 32), "y": b64(ec.Y, 32)}}},
+		"assertionMethod": []any{issuer + "#ec"},
+	}
+	res := &key.Resolver{Offline: true, Overrides: map[string][]byte{issuer: marshal(t, ctrl)}}
+	doc := unsignedSample(t)
+	doc["issuer"].(map[string]any)["id"] = issuer
+	delete(doc, "validUntil")
+	exp := sampleAward().IssuedAt.AddDate(1, 0, 0)
+	payload := map[string]any{"iss": issuer, "jti": doc["id"], "nbf": sampleAward().IssuedAt.Unix(), "exp": exp.Unix()}
+	for k, v := range doc {
+		payload[k] = v
+	}
+	jwt := signJOSE(t, "ES256", issuer+"#ec", payload, ec)
+	before := &credential.Verifier{Resolver: res, Now: func() time.Time { return exp.Add(-time.Hour) }}
+	if r := before.Verify(context.Background(), "jwt", []byte(jwt)); !r.Verified {
+		t.Fatalf("before exp: %+v", r.Failed())
+	}
+	after := &credential.Verifier{Resolver: res, Now: func() time.Time { return exp.Add(time.Hour) }}
+	r := after.Verify(context.Background(), "jwt", []byte(jwt))
+	if c := check(r, "validity"); r.Verified || c.OK || c.Key != "verify.validity.expired" {
+		t.Errorf("after exp: verified=%v validity=%+v", r.Verified, c)
 	}
 }
