@@ -49,7 +49,7 @@ type OAuthToken struct {
 	ID             int64
 	ClientID       string
 	UserID         int64
-	CodeID         int64 // the code it was granted for (0 after a refresh)
+	CodeID         int64 // the code the grant began with, kept across refreshes
 	Scopes         []string
 	Created        time.Time
 	AccessExpires  time.Time
