@@ -239,26 +239,24 @@ func (db *DB) insertCatalog(ctx context.Context, tx *sql.Tx, m *pokot.Microcrede
 	sg := sig(fs)
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO catalog (mc_id, version_id, org_id, slug, version, published_at, sort_fi, sort_sv, sort_en, level, field,
-			field_narrow, field_broad, unit, workload, jotpa, stackable, sig)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+			field_narrow, field_broad, unit, workload, jotpa, stackable, sig, search_title)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
 		m.ID, v.ID, m.OrgID, m.Slug, v.Number, db.ts(published), sortKey(c.Title, pokot.Finnish), sortKey(c.Title, pokot.Swedish),
 		sortKey(c.Title, pokot.English), c.EQFLevel, c.ISCEDField, prefix(c.ISCEDField, 3), prefix(c.ISCEDField, 2),
-		string(c.Workload.Unit), c.Workload.Value, c.Price.Jotpa, c.Stackability.Kind == pokot.StackQualificationUnit, sg); err != nil {
+		string(c.Workload.Unit), c.Workload.Value, c.Price.Jotpa, c.Stackability.Kind == pokot.StackQualificationUnit, sg, title); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_docs (mc_id, content, search_body) VALUES ($1, $2, $3)`, m.ID, string(js), body); err != nil {
 		return err
 	}
 	terms, words := stem.Terms(title+" "+body), uniqueWords(title+" "+body)
 	if db.dialect == Postgres {
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO catalog_docs (mc_id, content, search_title, search_body, terms, words)
-			VALUES ($1, $2, $3, $4, CAST($5 AS tsvector), CAST($6 AS tsvector))`,
-			m.ID, string(js), title, body, tsvectorText(terms), tsvectorText(words)); err != nil {
+			INSERT INTO catalog_terms (mc_id, terms, words) VALUES ($1, CAST($2 AS tsvector), CAST($3 AS tsvector))`,
+			m.ID, tsvectorText(terms), tsvectorText(words)); err != nil {
 			return err
 		}
 	} else {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_docs (mc_id, content, search_title, search_body) VALUES ($1, $2, $3, $4)`,
-			m.ID, string(js), title, body); err != nil {
-			return err
-		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, terms, words) VALUES ($1, $2, $3)`, m.ID, terms, words); err != nil {
 			return err
 		}

@@ -99,7 +99,7 @@ func (db *DB) textQuery(terms searchTerms) (string, []any) {
 	if len(short) > 0 {
 		conds = append(conds, `words @@ CAST(`+a.p(short.tsQuery())+` AS tsquery)`)
 	}
-	return `SELECT mc_id FROM catalog_docs WHERE ` + strings.Join(conds, " AND "), a.vs
+	return `SELECT mc_id FROM catalog_terms WHERE ` + strings.Join(conds, " AND "), a.vs
 }
 
 // inTitle reports whether a stemmed title holds every long word of the query: a stem

@@ -22,8 +22,7 @@ var sortCollators = [3]*collate.Collator{
 }
 
 const snapshotColumns = `c.mc_id, c.org_id, c.published_at, c.sort_fi, c.sort_sv, c.sort_en, c.level, c.field, c.field_narrow,
-	c.field_broad, c.unit, c.workload, c.jotpa, c.stackable, c.sig, d.search_title
-	FROM catalog c JOIN catalog_docs d ON d.mc_id = c.mc_id`
+	c.field_broad, c.unit, c.workload, c.jotpa, c.stackable, c.sig, c.search_title FROM catalog c`
 
 // scanEntry reads one catalog row, interning its facet values into s.
 func (s *snapshot) scanEntry(rows interface{ Scan(...any) error }, buf *collate.Buffer) (catEntry, error) {

@@ -107,7 +107,8 @@ CREATE TABLE catalog (
 	workload     DOUBLE PRECISION NOT NULL DEFAULT 0,
 	jotpa        BOOLEAN NOT NULL DEFAULT FALSE,
 	stackable    BOOLEAN NOT NULL DEFAULT FALSE,
-	sig          TEXT NOT NULL DEFAULT ''
+	sig          TEXT NOT NULL DEFAULT '',
+	search_title TEXT NOT NULL DEFAULT '' -- stemmed title, all languages: ranks title hits first
 );
 
 -- The catalogue's change counter (name 'generation'), incremented by every publication and
@@ -123,19 +124,21 @@ CREATE TABLE catalog_changes (
 	mc_id BIGINT NOT NULL
 );
 
--- The listing content (JSON, without image bytes) and the stemmed search text of all
--- three languages (package stem).
+-- The listing content (JSON, without image bytes) and the stemmed body text of all three
+-- languages (package stem).
 CREATE TABLE catalog_docs (
 	mc_id        BIGINT PRIMARY KEY REFERENCES catalog (mc_id) ON DELETE CASCADE,
 	content      TEXT NOT NULL,
-	search_title TEXT NOT NULL DEFAULT '',
 	search_body  TEXT NOT NULL DEFAULT ''
 );
 
 -- PostgreSQL only: every suffix of every stemmed word (see sqldb/search_index.go) as a
 -- tsvector, so that a prefix query ('roboti':*) finds the stem inside compounds
--- ("hoivarobotiik"); GIN indexes serve the prefix match.
-ALTER TABLE catalog_docs ADD COLUMN terms TSVECTOR NOT NULL;
-ALTER TABLE catalog_docs ADD COLUMN words TSVECTOR NOT NULL; -- whole stemmed words, for short terms
-CREATE INDEX catalog_docs_terms ON catalog_docs USING gin (terms);
-CREATE INDEX catalog_docs_words ON catalog_docs USING gin (words);
+-- ("hoivarobotiik"), and the whole words for two-letter terms; GIN indexes serve the prefix
+-- match. The table is narrow (the vectors go to TOAST: toast_tuple_target) so that reading
+-- the ids of thousands of hits touches few pages.
+/* engine-specific, not in the SQLite half */ CREATE TABLE catalog_terms (mc_id BIGINT PRIMARY KEY REFERENCES catalog (mc_id) ON DELETE CASCADE) WITH (toast_tuple_target = 128);
+ALTER TABLE catalog_terms ADD COLUMN terms TSVECTOR NOT NULL;
+ALTER TABLE catalog_terms ADD COLUMN words TSVECTOR NOT NULL;
+CREATE INDEX catalog_terms_terms ON catalog_terms USING gin (terms);
+CREATE INDEX catalog_terms_words ON catalog_terms USING gin (words);

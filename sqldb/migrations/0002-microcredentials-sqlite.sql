@@ -108,7 +108,8 @@ CREATE TABLE catalog (
 	workload     REAL NOT NULL DEFAULT 0,
 	jotpa        INTEGER NOT NULL DEFAULT 0,
 	stackable    INTEGER NOT NULL DEFAULT 0,
-	sig          TEXT NOT NULL DEFAULT ''
+	sig          TEXT NOT NULL DEFAULT '',
+	search_title TEXT NOT NULL DEFAULT '' -- stemmed title, all languages: ranks title hits first
 );
 
 -- The catalogue's change counter (name 'generation'), incremented by every publication and
@@ -124,12 +125,11 @@ CREATE TABLE catalog_changes (
 	mc_id INTEGER NOT NULL
 );
 
--- The listing content (JSON, without image bytes) and the stemmed search text of all
--- three languages (package stem).
+-- The listing content (JSON, without image bytes) and the stemmed body text of all three
+-- languages (package stem).
 CREATE TABLE catalog_docs (
 	mc_id        INTEGER PRIMARY KEY REFERENCES catalog (mc_id) ON DELETE CASCADE,
 	content      TEXT NOT NULL,
-	search_title TEXT NOT NULL DEFAULT '',
 	search_body  TEXT NOT NULL DEFAULT ''
 );
 
