@@ -72,24 +72,23 @@ func (s *server) catalogue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ctx := r.Context()
-	rs := st(r)
-	lang := rs.lang
-	p := parseCatalogParams(r.URL.Query(), lang)
-	cacheable := rs.user == nil && rs.flash == "" && len(p.Problems) == 0
-	key := string(lang) + " " + r.URL.RawQuery
-	if cacheable {
-		if pg, ok := s.catalogPages().get(key, time.Now()); ok {
-			return pg.write(w)
-		}
-	}
+	return s.renderShared(w, r, "catalog", func() (any, bool, error) {
+		p := parseCatalogParams(r.URL.Query(), st(r).lang)
+		d, err := s.searchPage(r.Context(), mcs, p)
+		return d, len(p.Problems) == 0, err
+	})
+}
+
+// searchPage runs the search and prepares every text of the page.
+func (s *server) searchPage(ctx context.Context, mcs pokot.MicrocredentialService, p *catalogParams) (*catalogData, error) {
+	lang := p.Query.Lang
 	res, err := mcs.Search(ctx, p.Query)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	orgs, err := s.orgNames(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d := &catalogData{
 		Q: p.Query.Q, Total: res.Total, MinText: p.MinText, MaxText: p.MaxText,
@@ -101,7 +100,7 @@ func (s *server) catalogue(w http.ResponseWriter, r *http.Request) error {
 		d.Cards = append(d.Cards, cardOf(lang, it, orgs))
 	}
 	if err := s.buildFacets(ctx, mcs, lang, p, res, orgs, d); err != nil {
-		return err
+		return nil, err
 	}
 	d.Sorts = sortOptions(p)
 	d.Pager = newPager(p, res.Total)
@@ -109,16 +108,7 @@ func (s *server) catalogue(w http.ResponseWriter, r *http.Request) error {
 		d.BeyondEnd = true
 		d.FirstURL = p.link()
 	}
-	if !cacheable {
-		return s.render(w, r, http.StatusOK, "catalog", d, nil)
-	}
-	rec := &pageRecorder{header: http.Header{}}
-	if err := s.render(rec, r, http.StatusOK, "catalog", d, nil); err != nil {
-		return err
-	}
-	pg := &cachedPage{header: rec.header, body: rec.buf.Bytes(), expires: time.Now().Add(catalogPageTTL)}
-	s.catalogPages().put(key, pg, time.Now())
-	return pg.write(w)
+	return d, nil
 }
 
 // cardOf makes the result card of one item.

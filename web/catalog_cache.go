@@ -7,12 +7,12 @@ import (
 	"time"
 )
 
-// The catalogue page is the site's busiest public page, and the same searches (the
-// catalogue's first page, popular words) come again and again. A rendered page is kept for
-// catalogPageTTL and served to every anonymous visitor who asks for exactly the same URL in
-// the same language: a page is at most that much older than the catalogue. Signed-in
-// visitors (whose page shows their name and menu), pages with a one-time message and pages
-// that report ignored parameters are always rendered afresh.
+// The catalogue and the POK pages are the site's busiest public pages, and the same URLs
+// (the catalogue's first page, popular words, a POK that was just shared) come again and
+// again. A rendered page is kept for catalogPageTTL and served to every anonymous visitor who
+// asks for exactly the same URL in the same language: a page is at most that much older than
+// the catalogue. Signed-in visitors (whose page shows their name and menu), pages with a
+// one-time message and pages that report ignored parameters are always rendered afresh.
 
 // catalogPageTTL is how long a rendered catalogue page is reused.
 const catalogPageTTL = time.Second
@@ -78,6 +78,34 @@ func (p *cachedPage) write(w http.ResponseWriter) error {
 	w.WriteHeader(http.StatusOK)
 	_, err := w.Write(p.body)
 	return err
+}
+
+// renderShared renders page name with the data that build returns, or sends the same page
+// rendered less than catalogPageTTL ago. build says whether its page may be shared (a page
+// that tells the visitor about their own mistakes may not).
+func (s *server) renderShared(w http.ResponseWriter, r *http.Request, name string, build func() (any, bool, error)) error {
+	rs := st(r)
+	cacheable := rs.user == nil && rs.flash == ""
+	key := name + " " + string(rs.lang) + " " + r.URL.Path + "?" + r.URL.RawQuery
+	if cacheable {
+		if pg, ok := s.catalogPages().get(key, time.Now()); ok {
+			return pg.write(w)
+		}
+	}
+	d, shareable, err := build()
+	if err != nil {
+		return err
+	}
+	if !cacheable || !shareable {
+		return s.render(w, r, http.StatusOK, name, d, nil)
+	}
+	rec := &pageRecorder{header: http.Header{}}
+	if err := s.render(rec, r, http.StatusOK, name, d, nil); err != nil {
+		return err
+	}
+	pg := &cachedPage{header: rec.header, body: rec.buf.Bytes(), expires: time.Now().Add(catalogPageTTL)}
+	s.catalogPages().put(key, pg, time.Now())
+	return pg.write(w)
 }
 
 // pageRecorder captures what render writes, so that it can be kept and then sent.

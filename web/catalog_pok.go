@@ -76,24 +76,24 @@ type versionLink struct {
 
 // pokPage is GET /microcredentials/{id}: the published version.
 func (s *server) pokPage(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.loadPublicPOK(r)
-	if err != nil {
-		return err
-	}
-	return s.renderPOK(w, r, p)
+	return s.renderShared(w, r, "catalog_pok", func() (any, bool, error) {
+		d, err := s.pokData(r)
+		return d, true, err
+	})
 }
 
 // pokVersionPage is GET /microcredentials/{id}/versions/{n}: any version that was
 // published, so that a credential issued against it keeps pointing at what it certified.
 func (s *server) pokVersionPage(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.loadPublicPOK(r)
-	if err != nil {
-		return err
-	}
-	return s.renderPOK(w, r, p)
+	return s.pokPage(w, r)
 }
 
-func (s *server) renderPOK(w http.ResponseWriter, r *http.Request, p *publicPOK) error {
+// pokData reads the POK (and version) of the URL and prepares every text of its page.
+func (s *server) pokData(r *http.Request) (*pokData, error) {
+	p, err := s.loadPublicPOK(r)
+	if err != nil {
+		return nil, err
+	}
 	l := st(r).lang
 	c := &p.Version.Content
 	rememberSkills(c)
@@ -134,7 +134,7 @@ func (s *server) renderPOK(w http.ResponseWriter, r *http.Request, p *publicPOK)
 		d.Assessment = append(d.Assessment, enumLabel(l, "assessment", string(a)))
 	}
 	if err := s.stackOf(r, l, c, &d.Stack); err != nil {
-		return err
+		return nil, err
 	}
 	for _, pa := range c.Partners {
 		d.Partners = append(d.Partners, partnerView{Name: pa.Name, Role: pa.Role.Get(l)})
@@ -144,7 +144,7 @@ func (s *server) renderPOK(w http.ResponseWriter, r *http.Request, p *publicPOK)
 	}
 	vs, err := p.publishedVersions(r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(vs) > 1 {
 		for _, v := range vs {
@@ -158,10 +158,10 @@ func (s *server) renderPOK(w http.ResponseWriter, r *http.Request, p *publicPOK)
 	}
 	js, err := courseJSONLD(s.cfg.BaseURL, l, p, d)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d.JSONLD = js
-	return s.render(w, r, http.StatusOK, "catalog_pok", d, nil)
+	return d, nil
 }
 
 // pokFacts are the key facts at the top of the page.
