@@ -19,8 +19,9 @@ type credentialStatusData struct {
 	Error      string // catalog key of a refused change (nothing changed)
 }
 
-// statusActions are the changes an organisation can make to an issued credential.
-var statusActions = map[string]bool{"revoke": true, "suspend": true}
+// statusActions are the changes an organisation can make to an issued credential, with
+// the message shown when one is done.
+var statusActions = map[string]string{"revoke": "flash.issue.revoked", "suspend": "flash.issue.suspended"}
 
 // loadIssued reads credential {cred} (its uuid) of the offering.
 func (s *server) loadIssued(r *http.Request) (*offeringCtx, *pokot.IssuedCredential, error) {
@@ -49,7 +50,7 @@ func (s *server) credentialStatusForm(w http.ResponseWriter, r *http.Request) er
 	}
 	f := newForm("status", nil)
 	f.Set("action", "revoke")
-	if a := r.URL.Query().Get("action"); statusActions[a] {
+	if a := r.URL.Query().Get("action"); statusActions[a] != "" {
 		f.Set("action", a)
 	}
 	return s.render(w, r, http.StatusOK, "issuingstatus", credentialStatusData{offeringCtx: oc,
@@ -69,7 +70,7 @@ func (s *server) changeCredentialStatus(w http.ResponseWriter, r *http.Request) 
 	f := newForm("status", r)
 	d := credentialStatusData{offeringCtx: oc, Base: offeringBase(oc.Org, oc.Offering.ID), Credential: c, Form: f}
 	action := f.Get("action")
-	if !statusActions[action] {
+	if statusActions[action] == "" {
 		f.Add("action", "err.issue.action_required")
 	}
 	reason := strings.TrimSpace(f.Values.Get("reason"))
@@ -95,7 +96,7 @@ func (s *server) changeCredentialStatus(w http.ResponseWriter, r *http.Request) 
 	var e *pokot.Error
 	switch {
 	case err == nil:
-		s.redirectFlash(w, r, d.Base+"/issuing", "flash.issue."+action+"d")
+		s.redirectFlash(w, r, d.Base+"/issuing", statusActions[action])
 		return nil
 	case errors.As(err, &e) && (e.Code == pokot.ECONFLICT || e.Code == pokot.EINVALID):
 		d.Error = keyOr(e.Key, "error.conflict.text")

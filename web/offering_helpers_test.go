@@ -98,9 +98,10 @@ func (w *deliveryWorld) enrol(o *pokot.Offering, emails ...string) {
 	}
 }
 
-// worker is the batch issuing service as serve runs it, on the test's clock.
+// worker is the batch issuing service as serve runs it (on the real clock, as the job
+// queue stamps jobs with the database's time).
 func (w *deliveryWorld) worker() *issuing.Service {
-	return issuing.New(w.db, w.iss, issuing.Options{BaseURL: w.cfg.BaseURL, Outbox: true, Worker: "test", Now: w.clock})
+	return issuing.New(w.db, w.iss, issuing.Options{BaseURL: w.cfg.BaseURL, Outbox: true, Worker: "test"})
 }
 
 func (w *deliveryWorld) signedIn(u *pokot.User) *browser {

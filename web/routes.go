@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/pokot/pokot/issuer"
+	"github.com/pokot/pokot/ob3api"
 )
 
 // routes is the whole URL space of the site, top to bottom. Page handlers are wrapped by
@@ -138,6 +139,36 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 			mux.Handle(p, h)
 		}
 	}
+
+	// Open Badges 3.0 API and OAuth 2.0 (issue 5).
+	if ob3 := s.newOAuth(); ob3 != nil {
+		for _, p := range ob3api.Patterns {
+			mux.Handle(p, ob3.api)
+		}
+		mux.Handle("GET /oauth/authorize", s.app(ob3.authorizeForm))
+		mux.Handle("POST /oauth/authorize", s.app(ob3.authorize))
+		mux.Handle("GET /oauth/privacy", s.app(ob3.privacy))
+	}
+
+	// The learner's wallet (issue 5).
+	wallet := s.newWalletPages(verify)
+	mux.Handle("GET /signin/link", s.app(wallet.linkForm))
+	mux.Handle("POST /signin/link", s.app(wallet.sendLink))
+	mux.Handle("GET /signin/link/{token}", s.app(wallet.linkConfirmForm))
+	mux.Handle("POST /signin/link/{token}", s.app(wallet.linkSignin))
+	mux.Handle("GET /wallet", s.app(s.signedIn(wallet.list)))
+	mux.Handle("GET /wallet/export.zip", s.app(s.signedIn(wallet.exportZip)))
+	mux.Handle("GET /wallet/account", s.app(s.signedIn(wallet.account)))
+	mux.Handle("POST /wallet/account/email", s.app(s.signedIn(wallet.changeEmail)))
+	mux.Handle("GET /wallet/account/email/{token}", s.app(wallet.emailConfirmForm))
+	mux.Handle("POST /wallet/account/email/{token}", s.app(wallet.confirmEmail))
+	mux.Handle("GET /wallet/account/delete", s.app(s.signedIn(wallet.deleteForm)))
+	mux.Handle("POST /wallet/account/delete", s.app(s.signedIn(wallet.deleteAccount)))
+	mux.Handle("GET /wallet/{id}", s.app(s.signedIn(wallet.credential)))
+	mux.Handle("GET /wallet/{id}/{file}", s.app(s.signedIn(wallet.download)))
+	mux.Handle("POST /wallet/{id}/share", s.app(s.signedIn(wallet.share)))
+	mux.Handle("POST /wallet/{id}/unshare", s.app(s.signedIn(wallet.unshare)))
+	mux.Handle("GET /c/{token}", s.app(wallet.shared))
 
 	// Everything else is a page in the user's language saying it does not exist.
 	mux.Handle("/", s.app(s.notFound))
