@@ -21,9 +21,9 @@ type studioEnv struct {
 	org, other *pokot.Organisation
 }
 
-func newStudioEnv(t *testing.T) *studioEnv {
+func newStudioEnv(t testing.TB) *studioEnv {
 	t.Helper()
-	e := newEnv(t)
+	e := newEnvTB(t)
 	se := &studioEnv{env: e}
 	se.org = e.org("tao", "Tampereen ammattiopisto")
 	se.other = e.org("muu", "Muu oppilaitos")
@@ -39,11 +39,13 @@ func newStudioEnv(t *testing.T) *studioEnv {
 var draftPathRE = regexp.MustCompile(`/orgs/tao/studio/(\d+)/step/1`)
 
 // newDraft creates a draft through the list page and returns its studio path.
-func newDraft(t *testing.T, b *browser, title string) string {
+func newDraft(t testing.TB, b *browser, title string) string {
 	t.Helper()
 	b.get("/orgs/tao/studio")
 	r := b.post("/orgs/tao/studio", url.Values{"title": {title}})
-	wantStatus(t, r, http.StatusSeeOther)
+	if r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: status %d", r.StatusCode)
+	}
 	m := draftPathRE.FindStringSubmatch(r.Header.Get("Location"))
 	if m == nil {
 		t.Fatalf("create: Location %q", r.Header.Get("Location"))
@@ -54,10 +56,12 @@ func newDraft(t *testing.T, b *browser, title string) string {
 var revisionRE = regexp.MustCompile(`name="revision" value="(\d+)"`)
 
 // saveStep loads a step and posts values with its current version and revision.
-func saveStep(t *testing.T, b *browser, base string, step int, vals url.Values) *resp {
+func saveStep(t testing.TB, b *browser, base string, step int, vals url.Values) *resp {
 	t.Helper()
 	page := b.get(base + "/step/" + itoa(step))
-	wantStatus(t, page, http.StatusOK)
+	if page.StatusCode != http.StatusOK {
+		t.Fatalf("step %d: status %d", step, page.StatusCode)
+	}
 	rev := regexpFind(`name="revision" value="(\d+)"`, page.body)
 	ver := regexpFind(`name="version" value="(\d+)"`, page.body)
 	vals.Set("revision", rev)
@@ -68,7 +72,7 @@ func saveStep(t *testing.T, b *browser, base string, step int, vals url.Values) 
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // fillPublishable fills every step so that the quality gate has no errors.
-func fillPublishable(t *testing.T, b *browser, base string) {
+func fillPublishable(t testing.TB, b *browser, base string) {
 	t.Helper()
 	steps := []url.Values{
 		{"title-fi": {"Hoivarobotiikan perusteet"}, "title-sv": {"Grunderna i vårdrobotik"}, "title-en": {"Basics of care robotics"},
