@@ -444,3 +444,33 @@ func TestStudioPagesInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestStudioOutcomeRowsWithoutJS: the add and remove buttons work as plain form posts,
+// saving what was typed on the way.
+func TestStudioOutcomeRowsWithoutJS(t *testing.T) {
+	t.Parallel()
+	e := newStudioEnv(t)
+	anna := e.browser()
+	anna.signin("anna@tao.fi")
+	base := newDraft(t, anna, "Rivit")
+	r := saveStep(t, anna, base, 2, url.Values{"op": {"add_outcome"}})
+	wantStatus(t, r, http.StatusSeeOther)
+	wantLocation(t, r, base+"/step/2#outcome-1")
+	r = saveStep(t, anna, base, 2, url.Values{"op": {"add_outcome"}, "outcome": {"0"}, "outcomes-0-text-fi": {"Osaa laatia työvuorolistan."}})
+	wantLocation(t, r, base+"/step/2#outcome-2")
+	page := anna.get(base + "/step/2")
+	wantBody(t, page, `id="outcome-2"`, "Osaa laatia työvuorolistan.", `value="remove_outcome:1"`)
+	r = saveStep(t, anna, base, 2, url.Values{"op": {"remove_outcome:0"}, "outcome": {"0", "1"}, "outcomes-0-text-fi": {"Osaa laatia työvuorolistan."},
+		"outcomes-1-text-fi": {"Osaa perustella valintansa."}})
+	wantStatus(t, r, http.StatusSeeOther)
+	page = anna.get(base + "/step/2")
+	wantBody(t, page, "Osaa perustella valintansa.")
+	if strings.Contains(page.body, "työvuorolistan") || strings.Contains(page.body, `id="outcome-2"`) {
+		t.Error("the removed outcome is still there")
+	}
+	// An ESCO link that is not an ESCO URI is refused at its outcome, with the text kept.
+	r = saveStep(t, anna, base, 2, url.Values{"outcome": {"0"}, "outcomes-0-text-fi": {"Osaa perustella valintansa."},
+		"outcomes-0-skills": {"https://example.com/taito Taito"}})
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	wantBody(t, r, "ESCO-osoitteen pitää alkaa", `href="#ed-outcomes-0-skills"`, "https://example.com/taito Taito", "<details class=\"esco\" open>")
+}
