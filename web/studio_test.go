@@ -303,6 +303,10 @@ func TestStudioBadgeImage(t *testing.T) {
 	onload := []byte(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>`)
 	wantStatus(t, upload(t, anna, base, "onload.svg", onload, "x"), http.StatusUnprocessableEntity)
 	wantStatus(t, upload(t, anna, base, "a.txt", []byte("hello"), "x"), http.StatusUnprocessableEntity)
+	big := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 600<<10)...)
+	r = upload(t, anna, base, "big.png", big, "Iso")
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	wantBody(t, r, "Kuva on liian suuri. Enimmäiskoko on 512 kt.")
 
 	good := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="4" cx="5" cy="5" fill="#1d5a96"/></svg>`)
 	r = upload(t, anna, base, "ok.svg", good, "Sininen ympyrä")
