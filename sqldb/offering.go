@@ -159,8 +159,16 @@ func (db *DB) UpdateOffering(ctx context.Context, o *pokot.Offering, userID int6
 
 // lockOffering reads an offering of orgID and locks its row until the transaction ends, so
 // that seat changes of one offering run one at a time.
+//
+// The lock is taken by a statement of its own and the seat counts read by the next: on
+// PostgreSQL a statement that waited for the lock still sees the snapshot it started with,
+// so counts read with the lock would miss the seats its predecessor just took.
 func (db *DB) lockOffering(ctx context.Context, q querier, orgID, id int64) (*pokot.Offering, error) {
-	o, err := scanOffering(q.QueryRowContext(ctx, `SELECT `+offeringColumns+` FROM offerings o WHERE o.org_id = $1 AND o.id = $2`+db.forUpdate(), orgID, id))
+	var locked int64
+	if err := q.QueryRowContext(ctx, `SELECT id FROM offerings WHERE org_id = $1 AND id = $2`+db.forUpdate(), orgID, id).Scan(&locked); err != nil {
+		return nil, noRows(err, "offering")
+	}
+	o, err := scanOffering(q.QueryRowContext(ctx, `SELECT `+offeringColumns+` FROM offerings o WHERE o.org_id = $1 AND o.id = $2`, orgID, id))
 	if err != nil {
 		return nil, noRows(err, "offering")
 	}
