@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -160,6 +161,15 @@ func TestVerifyDidKey(t *testing.T) {
 	if rec.Code != http.StatusOK || !v.Verified || v.Input != "png" {
 		t.Fatalf("baked PNG: %d %s", rec.Code, rec.Body)
 	}
+	// Baked SVG, with the JWT this time.
+	svg, err := bake.SVG([]byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>`), []byte(jwt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, v = postVerify(t, h, "image/svg+xml", "", svg)
+	if rec.Code != http.StatusOK || !v.Verified || v.Input != "svg" || v.Format != "jwt" {
+		t.Fatalf("baked SVG: %d %s", rec.Code, rec.Body)
+	}
 	// An image with nothing baked in.
 	rec, _ = postVerify(t, h, "image/png", "", img.Bytes())
 	wantProblem(t, rec, http.StatusBadRequest, "err.verify.not_baked")
@@ -301,5 +311,46 @@ func TestVerifyIssuedHere(t *testing.T) {
 	}
 	if ok, _, _ := v.check("proof"); !ok {
 		t.Fatal("revoked: the proof should still pass")
+	}
+}
+
+// TestVerifyNeverFetchesPrivate: only this site's own documents are served in-process; a
+// credential naming a DID on another private address is resolved through the network
+// guard, which refuses it without a request being made.
+func TestVerifyNeverFetchesPrivate(t *testing.T) {
+	var hits atomic.Int64
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer other.Close()
+	host := strings.TrimPrefix(other.URL, "http://")
+	did := "did:web:" + strings.ReplaceAll(host, ":", "%3A")
+	kp, _ := key.Generate()
+	doc := unsignedCredential(t)
+	doc["issuer"].(map[string]any)["id"] = did
+	signed, err := credential.Sign(doc, kp, credential.SignOptions{VerificationMethod: did + "#key-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(signed)
+	db := sqldbtest.New(t)
+	cfg := pokot.DefaultConfig()
+	cfg.BaseURL = "http://localhost:8080"
+	master := make([]byte, issuer.MasterKeySize)
+	rand.Read(master)
+	iss, err := issuer.New(db, master, cfg.BaseURL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, v := postVerify(t, api.New(db, cfg, nil, api.WithIssuer(iss)), "application/json", "", body)
+	if rec.Code != http.StatusOK || v.Verified {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	if ok, _, _ := v.check("proof"); ok {
+		t.Fatal("the proof passed without the key")
+	}
+	if ok, _, msg := v.check("key"); ok || !strings.Contains(msg, "private") {
+		t.Fatalf("key check: %v %q, want the private address refused", ok, msg)
+	}
+	if hits.Load() != 0 {
+		t.Fatalf("the verifier made %d requests to a private address", hits.Load())
 	}
 }
