@@ -124,22 +124,34 @@ func TestBatchIssuesEveryLearnerOnce(t *testing.T) {
 	checkExactlyOnce(t, e, e.offering, e.learners, false)
 }
 
-// TestBatchRetried runs one batch three times, twice at once: one credential per learner.
+// TestBatchRetried runs one batch three times, twice at once on two database handles (as
+// two processes): one credential per learner.
 func TestBatchRetried(t *testing.T) {
 	e := newEnv(t, 20)
 	b, err := e.db.StartIssueBatch(ctx, e.org.ID, e.offering.ID, e.admin.ID)
 	must(t, err)
+	db2, err := sqldb.Open(ctx, e.dsn, nil)
+	must(t, err)
+	defer db2.Close()
 	var wg sync.WaitGroup
 	errs := make([]error, 2)
-	for i := range errs {
+	stored := make([]int, 2)
+	for i, db := range []*sqldb.DB{e.db, db2} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = e.service(nil, "w", 3).RunBatch(ctx, e.org.ID, b.ID)
+			s := e.service(db, "w", 3)
+			s.SetHook(func(stage string, chunk int) {
+				if stage == "stored" {
+					stored[i]++
+				}
+			})
+			errs[i] = s.RunBatch(ctx, e.org.ID, b.ID)
 		}()
 	}
 	wg.Wait()
 	must(t, errors.Join(errs...))
+	t.Logf("chunks stored by each: %v", stored)
 	must(t, e.service(nil, "w", 3).RunBatch(ctx, e.org.ID, b.ID))
 	checkExactlyOnce(t, e, e.offering, e.learners, true)
 	if used := statusUsed(t, e); used != 20 {
