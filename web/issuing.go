@@ -152,6 +152,7 @@ type batchData struct {
 	Base     string
 	Batch    *pokot.IssueBatch
 	Finished bool
+	Percent  int    // done of total, rounded down
 	Progress string // URL of the JSON progress
 }
 
@@ -187,7 +188,11 @@ func (s *server) batchPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	base := offeringBase(oc.Org, oc.Offering.ID)
-	return s.render(w, r, http.StatusOK, "issuingbatch", batchData{offeringCtx: oc, Base: base, Batch: b,
+	pct := 0
+	if b.Total > 0 {
+		pct = 100 * b.Done / b.Total
+	}
+	return s.render(w, r, http.StatusOK, "issuingbatch", batchData{offeringCtx: oc, Base: base, Batch: b, Percent: pct,
 		Finished: batchFinished(b), Progress: base + "/issuing/" + strconv.FormatInt(b.ID, 10) + "/progress"}, nil)
 }
 

@@ -85,7 +85,7 @@ func TestIssuing(t *testing.T) {
 		t.Fatalf("%d credentials after a retry", len(cs))
 	}
 	r = b.get(base + "/issuing")
-	wantBody(t, r, "myönnetty", "Peru tai keskeytä")
+	wantBody(t, r, "myönnetty", "Peru todistus")
 
 	// Revoke: a reason is required, then a confirmation; only then the status changes.
 	c := cs[0]

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,7 +92,7 @@ func (w *deliveryWorld) offering(capacity int) *pokot.Offering {
 func (w *deliveryWorld) enrol(o *pokot.Offering, emails ...string) {
 	w.t.Helper()
 	for _, e := range emails {
-		r := &pokot.Registration{OfferingID: o.ID, Email: e, Name: "Oppija " + e[:5], Lang: pokot.Finnish}
+		r := &pokot.Registration{OfferingID: o.ID, Email: e, Name: nameOf(e), Lang: pokot.Finnish}
 		if _, err := w.db.Register(ctx, r, w.clock()); err != nil {
 			w.t.Fatal(err)
 		}
@@ -164,4 +165,17 @@ func formOf(kv ...string) url.Values {
 		v.Add(kv[i], kv[i+1])
 	}
 	return v
+}
+
+// nameOf makes a person's name of an address: anna.aalto@example.fi → Anna Aalto.
+func nameOf(email string) string {
+	local, _, _ := strings.Cut(email, "@")
+	parts := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
+	for i, p := range parts {
+		parts[i] = strings.ToUpper(p[:1]) + p[1:]
+	}
+	if len(parts) == 0 {
+		return "Oppija"
+	}
+	return strings.Join(parts, " ")
 }

@@ -20,6 +20,7 @@
         set("batch-total", p.total);
         set("batch-done", p.done);
         set("batch-failed", p.failed);
+        set("batch-percent", (p.total > 0 ? Math.floor(100 * p.done / p.total) : 0) + " %");
         var i = names.indexOf(p.status);
         if (i >= 0 && labels[i]) set("batch-status", labels[i]);
         if (p.finished) {
