@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pokot/pokot"
@@ -132,8 +133,31 @@ func (db *DB) searchRead(ctx context.Context, terms searchTerms) (*snapshot, []i
 		return snap, nil, err
 	}
 	match, vs := db.textQuery(terms)
-	matched, err := ids(ctx, tx, match, vs)
+	var list string
+	if err := tx.QueryRowContext(ctx, match, vs...).Scan(&list); err != nil {
+		return nil, nil, err
+	}
+	matched, err := parseIDs(list)
 	return snap, matched, err
+}
+
+// parseIDs reads a comma-separated list of ids.
+func parseIDs(s string) ([]int64, error) {
+	var out []int64
+	for s != "" {
+		tok := s
+		if i := strings.IndexByte(s, ','); i >= 0 {
+			tok, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		id, err := strconv.ParseInt(tok, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("sqldb: id list: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }
 
 func ids(ctx context.Context, q querier, query string, vs []any) ([]int64, error) {

@@ -78,7 +78,8 @@ func (t searchTerms) tsQuery() string {
 }
 
 // textQuery is the dialect branch of the search: the query for the ids of the POKs that
-// contain every word.
+// contain every word, as one comma-separated text (one row instead of thousands: scanning
+// rows costs more than the index lookup).
 func (db *DB) textQuery(terms searchTerms) (string, []any) {
 	long, short := terms.split()
 	if db.dialect == SQLite {
@@ -89,7 +90,7 @@ func (db *DB) textQuery(terms searchTerms) (string, []any) {
 		if len(short) > 0 {
 			parts = append(parts, short.fts("words"))
 		}
-		return `SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH $1`, []any{strings.Join(parts, " AND ")}
+		return `SELECT COALESCE(group_concat(rowid, ','), '') FROM catalog_fts WHERE catalog_fts MATCH $1`, []any{strings.Join(parts, " AND ")}
 	}
 	a := &args{}
 	var conds []string
@@ -99,7 +100,7 @@ func (db *DB) textQuery(terms searchTerms) (string, []any) {
 	if len(short) > 0 {
 		conds = append(conds, `words @@ CAST(`+a.p(short.tsQuery())+` AS tsquery)`)
 	}
-	return `SELECT mc_id FROM catalog_terms WHERE ` + strings.Join(conds, " AND "), a.vs
+	return `SELECT COALESCE(string_agg(mc_id::text, ','), '') FROM catalog_terms WHERE ` + strings.Join(conds, " AND "), a.vs
 }
 
 // inTitle reports whether a stemmed title holds every long word of the query: a stem
