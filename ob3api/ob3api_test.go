@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/credential"
+	"github.com/pokot/pokot/credential/key"
 )
 
 const allScopes = pokot.OB3ScopeCredentialRead + " " + pokot.OB3ScopeCredentialUpsert + " " + pokot.OB3ScopeProfileRead + " " + pokot.OB3ScopeProfileUpdate
@@ -409,5 +411,35 @@ func TestProfile(t *testing.T) {
 	json.Unmarshal(body, &p)
 	if p["id"] == id || p["name"] != "Bertta" {
 		t.Fatalf("Bertta's profile %v", p)
+	}
+}
+
+func TestUpsertJWT(t *testing.T) {
+	e := newEnv(t)
+	u := e.user("Aino")
+	tok, _ := e.grant(e.client(""), u, allScopes)
+	doc := signedCredential(t)
+	delete(doc, "proof")
+	kp, _ := key.Generate()
+	doc["issuer"].(map[string]any)["id"] = kp.DID()
+	jwt, err := credential.SignJWT(doc, kp, credential.SignOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, body := e.call("POST", "/ims/ob/v3p0/credentials", tok, "text/plain", []byte(jwt+"\n"))
+	if res.StatusCode != http.StatusCreated || string(body) != jwt {
+		t.Fatalf("%d %s", res.StatusCode, body)
+	}
+	if res, _ := e.call("POST", "/ims/ob/v3p0/credentials", tok, "text/plain", []byte(jwt)); res.StatusCode != http.StatusOK {
+		t.Fatalf("again: %d", res.StatusCode)
+	}
+	res, body = e.call("GET", "/ims/ob/v3p0/credentials", tok, "", nil)
+	var p struct {
+		Credential       []json.RawMessage `json:"credential"`
+		CompactJwsString []string          `json:"compactJwsString"`
+	}
+	json.Unmarshal(body, &p)
+	if res.Header.Get("X-Total-Count") != "1" || len(p.Credential) != 0 || len(p.CompactJwsString) != 1 || p.CompactJwsString[0] != jwt {
+		t.Fatalf("%s %s", res.Header.Get("X-Total-Count"), body)
 	}
 }
