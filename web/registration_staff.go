@@ -63,10 +63,13 @@ func (s *server) participantsCSV(w http.ResponseWriter, r *http.Request) error {
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", `attachment; filename="participants-`+strconv.FormatInt(oc.Offering.ID, 10)+`.csv"`)
+	h.Set("Content-Disposition", `attachment; filename="`+participantsFile[st(r).lang]+`-`+strconv.FormatInt(oc.Offering.ID, 10)+`.csv"`)
 	h.Set("Cache-Control", "no-store")
 	return pokot.WriteParticipantsCSV(w, regs, st(r).lang)
 }
+
+// participantsFile is the name of the CSV export in each language.
+var participantsFile = map[pokot.Lang]string{pokot.Finnish: "osallistujat", pokot.Swedish: "deltagare", pokot.English: "participants"}
 
 // staffCancel cancels a learner's registration for the organisation; the first learner in
 // the waitlist moves up and is told by e-mail.

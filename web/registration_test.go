@@ -67,6 +67,9 @@ func TestRegistration(t *testing.T) {
 	r = w.visit(path).post(path+"/register", regForm("Maija M.", "maija@example.FI"))
 	wantStatus(t, r, http.StatusConflict)
 	wantBody(t, r, "Tällä sähköpostiosoitteella on jo ilmoittauduttu", "Mitään ei muutettu.")
+	if all, _ := w.db.Participants(ctx, w.hamk.ID, o.ID, true); len(all) != 1 || all[0].Name != "Maija Meikäläinen" {
+		t.Fatalf("a duplicate registration changed the participants: %d", len(all))
+	}
 
 	// A signed-in learner registers with one click.
 	learner := w.user("leo@example.fi", "Leo Oppija", false)
@@ -158,6 +161,9 @@ func TestParticipants(t *testing.T) {
 	wantBody(t, r, "eka@example.fi", "toka@example.fi", "Jono", "1/1 paikkaa varattu, 2 jonossa")
 	r = b.get(base + "/participants.csv")
 	wantStatus(t, r, http.StatusOK)
+	if cd := r.Header.Get("Content-Disposition"); !strings.Contains(cd, `filename="osallistujat-`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
 	if ct := r.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
 		t.Errorf("Content-Type %q", ct)
 	}
