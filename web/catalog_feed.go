@@ -2,10 +2,12 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pokot/pokot"
@@ -200,14 +202,48 @@ func writeXML(w http.ResponseWriter, contentType string, v any) {
 	w.Write(buf.Bytes())
 }
 
+// sitemapTTL is how long a built sitemap is served again: with 50,000 POKs it takes seconds
+// to build, and search engines do not need it fresher.
+const sitemapTTL = 10 * time.Minute
+
+type sitemapCache struct {
+	mu    sync.Mutex // held while building, so that concurrent requests wait for one build
+	body  []byte
+	built time.Time
+}
+
+var sitemaps sync.Map // *server → *sitemapCache
+
 // sitemap is GET /sitemap.xml: the home page, the catalogue and every published POK page,
 // each with its Finnish, Swedish and English alternates (?lang=).
 func (s *server) sitemap(w http.ResponseWriter, r *http.Request) {
+	v, _ := sitemaps.LoadOrStore(s, &sitemapCache{})
+	c := v.(*sitemapCache)
+	c.mu.Lock()
+	if c.body == nil || time.Since(c.built) > sitemapTTL {
+		body, err := s.buildSitemap(r)
+		if err != nil {
+			c.mu.Unlock()
+			s.fail(w, r, err)
+			return
+		}
+		c.body, c.built = body, time.Now()
+	}
+	body := c.body
+	c.mu.Unlock()
+	h := w.Header()
+	h.Set("Content-Type", "application/xml; charset=utf-8")
+	h.Set("Cache-Control", "public, max-age=3600")
+	w.Write(body)
+}
+
+func (s *server) buildSitemap(r *http.Request) ([]byte, error) {
 	mcs, err := s.catalogStore()
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
+	// Finish the build even if this visitor leaves: others are waiting for it.
+	ctx := context.WithoutCancel(r.Context())
 	base := strings.TrimRight(s.cfg.BaseURL, "/")
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -219,13 +255,9 @@ func (s *server) sitemap(w http.ResponseWriter, r *http.Request) {
 		if !mod.IsZero() {
 			b.WriteString("<lastmod>" + mod.UTC().Format("2006-01-02") + "</lastmod>")
 		}
-		sep := "?"
-		if strings.Contains(path, "?") {
-			sep = "&"
-		}
 		for _, l := range pokot.Langs {
 			b.WriteString(`<xhtml:link rel="alternate" hreflang="` + string(l) + `" href="`)
-			xml.EscapeText(&b, []byte(base+path+sep+"lang="+string(l)))
+			xml.EscapeText(&b, []byte(base+path+"?lang="+string(l)))
 			b.WriteString(`"/>`)
 		}
 		b.WriteString("</url>\n")
@@ -234,10 +266,9 @@ func (s *server) sitemap(w http.ResponseWriter, r *http.Request) {
 	entry("/microcredentials", time.Time{})
 	n := 0
 	for page := 1; page <= maxCatalogPage && n < maxSitemapPOKs; page++ {
-		res, err := mcs.Search(r.Context(), pokot.CatalogQuery{Sort: pokot.SortNewest, PerPage: 100, Page: page})
+		res, err := mcs.Search(ctx, pokot.CatalogQuery{Sort: pokot.SortNewest, PerPage: 100, Page: page})
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return nil, err
 		}
 		for _, it := range res.Items {
 			entry("/microcredentials/"+strconv.FormatInt(it.ID, 10), it.PublishedAt)
@@ -248,8 +279,5 @@ func (s *server) sitemap(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	b.WriteString("</urlset>\n")
-	h := w.Header()
-	h.Set("Content-Type", "application/xml; charset=utf-8")
-	h.Set("Cache-Control", "public, max-age=3600")
-	w.Write(b.Bytes())
+	return b.Bytes(), nil
 }
