@@ -60,7 +60,9 @@ func (db *DB) checkOffering(ctx context.Context, tx *sql.Tx, o *pokot.Offering, 
 	if err != nil {
 		return err
 	}
-	if v.Status != pokot.StatusPublished {
+	// A new offering delivers the published version; an existing one keeps its version when
+	// a newer one is published later (its learners registered for what it said).
+	if v.Status != pokot.StatusPublished && (o.ID == 0 || v.Status != pokot.StatusArchived) {
 		return &pokot.Error{Code: pokot.ECONFLICT, Key: "err.offering.not_published", Message: "only the published version can be offered"}
 	}
 	errs, _ := pokot.ValidateOffering(o, v.Content.Price.Jotpa).(pokot.Errors)

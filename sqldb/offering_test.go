@@ -157,3 +157,32 @@ func TestOfferingNotPublished(t *testing.T) {
 func testDB(t *testing.T) *sqldb.DB { return sqldbtest.New(t) }
 
 func asErr(err error, e **pokot.Error) bool { return errors.As(err, e) }
+
+// TestOfferingKeepsItsVersion: publishing a newer version of the POK leaves an existing
+// offering on the version its learners registered for, and it can still be edited.
+func TestOfferingKeepsItsVersion(t *testing.T) {
+	db := testDB(t)
+	w := newDeliveryWorld(t, db, pokot.GradePassFail, false)
+	o := w.newOffering(t, 5)
+	_, err := db.NewVersion(ctx, w.org.ID, w.mc.ID, w.anna.ID)
+	must(t, err)
+	for _, to := range []pokot.Status{pokot.StatusReview, pokot.StatusApproved, pokot.StatusPublished} {
+		by := w.anna
+		if to == pokot.StatusApproved {
+			by = w.bo
+		}
+		_, err := db.Transition(ctx, w.org.ID, w.mc.ID, 2, by.ID, to, "")
+		must(t, err)
+	}
+	o.Capacity = 8
+	must(t, db.UpdateOffering(ctx, o, w.anna.ID))
+	got, err := db.Offering(ctx, w.org.ID, o.ID)
+	must(t, err)
+	if got.Version != 1 || got.Capacity != 8 {
+		t.Fatalf("offering %+v", got)
+	}
+	n := w.newOffering(t, 5)
+	if n.Version != 2 {
+		t.Fatalf("a new offering delivers version %d", n.Version)
+	}
+}
