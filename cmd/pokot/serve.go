@@ -23,6 +23,7 @@ import (
 	"github.com/pokot/pokot/api"
 	"github.com/pokot/pokot/demo"
 	"github.com/pokot/pokot/issuer"
+	"github.com/pokot/pokot/issuing"
 	"github.com/pokot/pokot/mail"
 	"github.com/pokot/pokot/metrics"
 	"github.com/pokot/pokot/oidc"
@@ -101,7 +102,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		Store:      db,
 		Mailer:     queue,
 		Logger:     logger,
-		API:        api.New(db, cfg, logger, api.WithMailer(queue)),
+		API:        api.New(db, cfg, logger, api.WithMailer(queue), api.WithIssuer(signer)),
 		Metrics:    reg.Handler(),
 		Instrument: reg.Instrument,
 		OIDC:       providers,
@@ -125,8 +126,25 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	var bg sync.WaitGroup
 	bgCtx, stopBG := context.WithCancel(ctx)
 	defer stopBG()
-	bg.Add(2)
+	host, _ := os.Hostname()
+	issuingWorker := issuing.New(db, signer, issuing.Options{
+		BaseURL: cfg.BaseURL, Outbox: queue.Outbox(), Worker: fmt.Sprintf("%s:%d", host, os.Getpid()),
+		ImageURL: func(v *domain.MicrocredentialVersion) string {
+			if v.Content.Image == nil {
+				return ""
+			}
+			return fmt.Sprintf("%s/microcredentials/%d/versions/%d/image", cfg.BaseURL, v.MicrocredentialID, v.Number)
+		},
+		Logger: logger,
+	})
+	bg.Add(3)
 	go func() { defer bg.Done(); (&mail.Worker{Store: db, SMTP: cfg.SMTP, Logger: logger}).Run(bgCtx) }()
+	go func() {
+		defer bg.Done()
+		if err := issuingWorker.Run(bgCtx); err != nil && bgCtx.Err() == nil {
+			logger.Error("issuing worker stopped", "err", err)
+		}
+	}()
 	go func() { defer bg.Done(); sweepSessions(bgCtx, db, logger) }()
 
 	served := make(chan error, 1)
