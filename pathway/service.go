@@ -1,0 +1,182 @@
+// Package pathway completes stackable pathways (issue 5): it works out a learner's progress
+// toward a pathway from the POK credentials they hold, and issues the pathway credential —
+// an Open Badges 3.0 credential signed in the organisation's name that references the POK
+// credentials it stacks — exactly once per pathway and learner.
+package pathway
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/issuer"
+)
+
+// Store is the storage the Service needs; *sqldb.DB implements it.
+type Store interface {
+	pokot.PathwayService
+	OrgByID(ctx context.Context, id int64) (*pokot.Organisation, error)
+	Offering(ctx context.Context, orgID, id int64) (*pokot.Offering, error)
+	Microcredential(ctx context.Context, orgID, id int64) (*pokot.Microcredential, error)
+	MicrocredentialVersion(ctx context.Context, orgID, mcID int64, number int) (*pokot.MicrocredentialVersion, error)
+}
+
+// Service checks completion and issues pathway credentials. It is safe for concurrent use.
+type Service struct {
+	store   Store
+	issuer  *issuer.Service
+	baseURL string
+	// Logger receives failures of AfterIssued that the caller chose not to handle.
+	Logger *slog.Logger
+}
+
+// New returns a Service; baseURL is the platform's public URL (pokot.Config.BaseURL), from
+// which pathway achievement ids and credential links are made.
+func New(store Store, iss *issuer.Service, baseURL string) *Service {
+	return &Service{store: store, issuer: iss, baseURL: strings.TrimRight(baseURL, "/")}
+}
+
+// AchievementID is the id of a pathway's achievement: its public page.
+func (s *Service) AchievementID(p *pokot.Pathway) string {
+	return fmt.Sprintf("%s/pathways/%d", s.baseURL, p.ID)
+}
+
+// AfterIssued is the hook the issuing worker calls after it stored an issued POK
+// credential: for every pathway of the issuing organisation that has the credential's POK
+// as a member, it issues the pathway credential when the learner has now completed it. It
+// returns the pathway credentials issued by this call (none when they existed already), so
+// calling it again — after a crash, a retry, or from two workers — issues nothing twice.
+func (s *Service) AfterIssued(ctx context.Context, c *pokot.IssuedCredential) ([]*pokot.PathwayCredential, error) {
+	if c == nil || c.State != pokot.CredentialIssued || c.RevokedAt != nil || c.SuspendedAt != nil {
+		return nil, nil
+	}
+	o, err := s.store.Offering(ctx, c.OrgID, c.OfferingID)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := s.store.PathwaysWithMember(ctx, c.OrgID, o.MicrocredentialID)
+	if err != nil {
+		return nil, err
+	}
+	return s.complete(ctx, ps, c.Email, c.Name)
+}
+
+// CheckLearner issues every pathway credential of the organisation that the learner has
+// completed and not yet received; safe to call any time (e.g. when their progress is shown).
+func (s *Service) CheckLearner(ctx context.Context, orgID int64, email string) ([]*pokot.PathwayCredential, error) {
+	ps, err := s.store.Pathways(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	return s.complete(ctx, ps, email, "")
+}
+
+// Sweep issues the pathway credential to every learner who has completed p and lacks it,
+// e.g. after a pathway was defined for POKs that learners already hold.
+func (s *Service) Sweep(ctx context.Context, p *pokot.Pathway) ([]*pokot.PathwayCredential, error) {
+	prs, err := s.store.PathwayProgress(ctx, p, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []*pokot.PathwayCredential
+	for _, pr := range prs {
+		if pr.Complete && pr.CredentialID == "" {
+			c, err := s.issue(ctx, p, pr, "")
+			if err != nil {
+				return out, err
+			}
+			if c != nil {
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
+}
+
+func (s *Service) complete(ctx context.Context, ps []*pokot.Pathway, email, name string) ([]*pokot.PathwayCredential, error) {
+	var out []*pokot.PathwayCredential
+	for _, p := range ps {
+		prs, err := s.store.PathwayProgress(ctx, p, email)
+		if err != nil {
+			return out, err
+		}
+		if len(prs) == 0 || !prs[0].Complete || prs[0].CredentialID != "" {
+			continue
+		}
+		c, err := s.issue(ctx, p, prs[0], name)
+		if err != nil {
+			return out, err
+		}
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// issue reserves the learner's pathway credential (one per pathway and learner, by the
+// store's unique key), signs it and stores it. It returns nil when another call had
+// already issued it.
+func (s *Service) issue(ctx context.Context, p *pokot.Pathway, pr *pokot.PathwayProgress, name string) (*pokot.PathwayCredential, error) {
+	stacked := make([]string, len(pr.Held))
+	for i, h := range pr.Held {
+		stacked[i] = h.CredentialID
+	}
+	c, _, err := s.store.ReservePathwayCredential(ctx, &pokot.PathwayCredential{PathwayID: p.ID, OrgID: p.OrgID,
+		Email: pr.Email, CredentialID: "urn:uuid:" + newUUID(), Stacked: stacked})
+	if err != nil {
+		return nil, err
+	}
+	if c.State == pokot.CredentialIssued {
+		return nil, nil
+	}
+	org, err := s.store.OrgByID(ctx, p.OrgID)
+	if err != nil {
+		return nil, err
+	}
+	titles, err := s.titles(ctx, p.OrgID, pr.Held)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := s.Build(p, c, name, titles)
+	if err != nil {
+		return nil, err
+	}
+	signed, err := s.issuer.Sign(ctx, org, doc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := marshal(signed)
+	if err != nil {
+		return nil, err
+	}
+	ok, err := s.store.StorePathwayCredential(ctx, c.ID, b)
+	if err != nil || !ok {
+		return nil, err
+	}
+	c.State, c.Signed = pokot.CredentialIssued, b
+	return c, nil
+}
+
+// titles returns the published titles of the POKs of held credentials, by credential id.
+func (s *Service) titles(ctx context.Context, orgID int64, held []pokot.PathwayHolding) (map[string]pokot.Text, error) {
+	out := map[string]pokot.Text{}
+	for _, h := range held {
+		mc, err := s.store.Microcredential(ctx, orgID, h.MicrocredentialID)
+		if err != nil {
+			return nil, err
+		}
+		n := mc.PublishedVersion
+		if n == 0 {
+			n = mc.CurrentVersion
+		}
+		v, err := s.store.MicrocredentialVersion(ctx, orgID, mc.ID, n)
+		if err != nil {
+			return nil, err
+		}
+		out[h.CredentialID] = v.Content.Title
+	}
+	return out, nil
+}
