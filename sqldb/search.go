@@ -214,3 +214,11 @@ func (db *DB) items(ctx context.Context, snap *snapshot, page []int32, marks []u
 	}
 	return nil
 }
+
+// WarmCatalog loads the catalogue snapshot that searches use, so that the first search
+// after start-up does not wait for it (seconds with 50,000 POKs). Call it from the server
+// start-up, after Open; searches load it themselves when it was not called.
+func (db *DB) WarmCatalog(ctx context.Context) error {
+	_, _, err := db.searchRead(ctx, nil)
+	return mapErr(err)
+}

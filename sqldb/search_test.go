@@ -192,6 +192,7 @@ func TestSearchFollowsPublication(t *testing.T) {
 func TestSearchSeesOtherProcesses(t *testing.T) {
 	t.Parallel()
 	dbs := openTwice(t)
+	must(t, dbs[1].WarmCatalog(ctx)) // an empty catalogue
 	w := newMCWorld(t, dbs[0])
 	w.publish(t, w.org.ID, mcContent("Hitsauksen perusteet", "", ""))
 	r, err := dbs[1].Search(ctx, pokot.CatalogQuery{})
