@@ -44,4 +44,10 @@ type JobService interface {
 	FailJob(ctx context.Context, id int64, errText string, retryAt *time.Time) error
 	// JobQueueDepth counts queued jobs by kind, for metrics.
 	JobQueueDepth(ctx context.Context) (map[string]int, error)
+	// RenewJob extends the lease of a job that worker holds to leaseUntil (also when the
+	// lease ran out but nobody has claimed the job since). ENOTFOUND when no such job;
+	// ECONFLICT (key err.job.lease_lost) when the job is no longer worker's: claimed by
+	// another worker, handed back, done or failed. A worker that gets ECONFLICT must stop
+	// working on the job and leave it alone.
+	RenewJob(ctx context.Context, id int64, worker string, leaseUntil time.Time) error
 }

@@ -116,3 +116,25 @@ func (db *DB) JobQueueDepth(ctx context.Context) (map[string]int, error) {
 	}
 	return depth, mapErr(rows.Err())
 }
+
+// RenewJob extends the lease of a queued job that worker holds to leaseUntil, also when the
+// lease ran out but no other worker has claimed the job since. ENOTFOUND when no such job;
+// ECONFLICT (err.job.lease_lost) when the job has another worker, was handed back (no
+// lease), or is done or failed.
+func (db *DB) RenewJob(ctx context.Context, id int64, worker string, leaseUntil time.Time) error {
+	res, err := db.w.ExecContext(ctx, `
+		UPDATE jobs SET lease_until = $1
+		WHERE id = $2 AND worker = $3 AND status = 'queued' AND lease_until IS NOT NULL`,
+		db.ts(leaseUntil), id, worker)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		return mapErr(err)
+	}
+	var exists int
+	if err := db.w.QueryRowContext(ctx, `SELECT 1 FROM jobs WHERE id = $1`, id).Scan(&exists); err != nil {
+		return mapErr(noRows(err, "job"))
+	}
+	return &pokot.Error{Code: pokot.ECONFLICT, Key: "err.job.lease_lost", Message: "the job is no longer held by this worker"}
+}

@@ -116,3 +116,43 @@ func TestClaimJobConcurrent(t *testing.T) {
 		t.Fatalf("queue not empty: %v", depth)
 	}
 }
+
+// TestRenewJob extends a held lease, and refuses a renewal by a worker who lost the job:
+// to a takeover after the lease ran out, to a hand-back, or because the job is done.
+func TestRenewJob(t *testing.T) {
+	t.Parallel()
+	db := sqldbtest.New(t)
+	j := &pokot.Job{Kind: "credential.issue", RunAt: t0}
+	must(t, db.EnqueueJob(ctx, j))
+	wantCode(t, db.RenewJob(ctx, j.ID, "w1", t0.Add(time.Minute)), pokot.ECONFLICT, "err.job.lease_lost") // never claimed
+	_, err := db.ClaimJob(ctx, nil, "w1", t0, t0.Add(time.Minute))
+	must(t, err)
+
+	// w1 renews: the job is not due for others at the old lease's end, only at the new one's.
+	must(t, db.RenewJob(ctx, j.ID, "w1", t0.Add(3*time.Minute)))
+	wantCode(t, second(db.ClaimJob(ctx, nil, "w2", t0.Add(2*time.Minute), t0.Add(4*time.Minute))), pokot.ENOTFOUND)
+	// A lease that ran out but was not taken over can still be renewed by its holder.
+	must(t, db.RenewJob(ctx, j.ID, "w1", t0.Add(5*time.Minute)))
+	wantCode(t, second(db.ClaimJob(ctx, nil, "w2", t0.Add(4*time.Minute), t0.Add(6*time.Minute))), pokot.ENOTFOUND)
+
+	// w2 takes over after the lease: w1 has lost the job and cannot renew it any more.
+	got, err := db.ClaimJob(ctx, nil, "w2", t0.Add(5*time.Minute), t0.Add(6*time.Minute))
+	must(t, err)
+	if got.ID != j.ID || got.Worker != "w2" || got.Attempts != 2 {
+		t.Fatalf("takeover = %+v", got)
+	}
+	wantCode(t, db.RenewJob(ctx, j.ID, "w1", t0.Add(time.Hour)), pokot.ECONFLICT, "err.job.lease_lost")
+	wantCode(t, second(db.ClaimJob(ctx, nil, "w1", t0.Add(5*time.Minute+30*time.Second), t0.Add(7*time.Minute))), pokot.ENOTFOUND)
+	must(t, db.RenewJob(ctx, j.ID, "w2", t0.Add(8*time.Minute)))
+	wantCode(t, second(db.ClaimJob(ctx, nil, "w1", t0.Add(7*time.Minute), t0.Add(9*time.Minute))), pokot.ENOTFOUND)
+
+	// Handed back (graceful stop): no lease, so not renewable even by its last worker.
+	retry := t0.Add(8 * time.Minute)
+	must(t, db.FailJob(ctx, j.ID, "interrupted", &retry))
+	wantCode(t, db.RenewJob(ctx, j.ID, "w2", t0.Add(time.Hour)), pokot.ECONFLICT, "err.job.lease_lost")
+	_, err = db.ClaimJob(ctx, nil, "w3", retry, retry.Add(time.Minute))
+	must(t, err)
+	must(t, db.CompleteJob(ctx, j.ID, retry))
+	wantCode(t, db.RenewJob(ctx, j.ID, "w3", t0.Add(time.Hour)), pokot.ECONFLICT, "err.job.lease_lost")
+	wantCode(t, db.RenewJob(ctx, 99999, "w3", t0.Add(time.Hour)), pokot.ENOTFOUND)
+}
