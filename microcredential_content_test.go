@@ -2,6 +2,7 @@ package pokot_test
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"image"
 	"image/png"
@@ -255,4 +256,44 @@ func TestThreads(t *testing.T) {
 	if len(th) != 2 || len(th[0].Replies) != 2 || th[0].Replies[1].ID != 5 || len(th[1].Replies) != 1 {
 		t.Fatalf("threads %+v", th)
 	}
+}
+
+// FuzzSanitizeSVG checks that whatever SanitizeSVG accepts comes out without script,
+// event handlers or outside references, and that cleaning the result again changes nothing.
+func FuzzSanitizeSVG(f *testing.F) {
+	f.Add([]byte(`<svg onload="x"><script>alert(1)</script><a href="javascript:x"><rect/></a></svg>`))
+	f.Add([]byte(`<svg><foreignObject><body/></foreignObject><use xlink:href="http://e/x#a"/></svg>`))
+	f.Add([]byte(`<svg><style>@import url(x)</style><g style="fill:url(#a)"/></svg>`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, err := pokot.SanitizeSVG(in)
+		if err != nil {
+			return
+		}
+		d := xml.NewDecoder(bytes.NewReader(out))
+		for {
+			tok, err := d.RawToken()
+			if err != nil {
+				break
+			}
+			se, ok := tok.(xml.StartElement)
+			if !ok {
+				continue
+			}
+			switch strings.ToLower(se.Name.Local) {
+			case "script", "foreignobject", "iframe", "animate", "set":
+				t.Fatalf("kept <%s> in %q", se.Name.Local, out)
+			}
+			for _, a := range se.Attr {
+				name, v := strings.ToLower(a.Name.Local), strings.ToLower(a.Value)
+				if strings.HasPrefix(name, "on") || strings.Contains(v, "javascript:") ||
+					((name == "href" || name == "src") && !strings.HasPrefix(strings.TrimSpace(v), "#")) {
+					t.Fatalf("kept %s=%q in %q", a.Name.Local, a.Value, out)
+				}
+			}
+		}
+		again, err := pokot.SanitizeSVG(out)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("not stable: %q → %q (%v)", out, again, err)
+		}
+	})
 }
