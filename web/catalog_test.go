@@ -59,7 +59,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	}
 	for _, r := range pokot.Roles {
 		add("role."+string(r), "roles")
-		for _, s := range []string{"title", "text", "empty"} {
+		for _, s := range []string{"title", "text"} {
 			add("dash.role."+string(r)+"."+s, "dashboard roles")
 		}
 	}

@@ -12,6 +12,8 @@ type orgRoles struct {
 	Org    *pokot.Organisation
 	Roles  []pokot.Role
 	Manage bool
+	Design bool // designer or org admin: the studio
+	Run    bool // designer, assessor or org admin: offerings, assessment, issuing
 }
 
 type dashboardData struct {
@@ -46,6 +48,12 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) error {
 			byOrg[m.OrgID] = or
 		}
 		or.Roles = append(or.Roles, m.Role)
+		switch m.Role {
+		case pokot.RoleOrgAdmin, pokot.RoleDesigner:
+			or.Design, or.Run = true, true
+		case pokot.RoleAssessor:
+			or.Run = true
+		}
 		if m.Role == pokot.RoleOrgAdmin {
 			or.Manage = true
 		} else if !seen[m.Role] {
