@@ -53,8 +53,11 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 	if !ok {
 		return res, nil
 	}
-	marks := make([]uint8, len(snap.entries))
-	counts := make([]int, len(snap.pairs))
+	var marks []uint8
+	var counts []int
+	fresh := func() {
+		marks, counts = make([]uint8, len(snap.entries)), make([]int, len(snap.pairs))
+	}
 	consider := func(i int32) {
 		e := &snap.entries[i]
 		if !snap.match(e, &q, want) {
@@ -70,12 +73,17 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 		}
 	}
 	if len(terms) > 0 {
+		fresh()
 		for _, id := range matched {
 			if i, ok := snap.byID[id]; ok {
 				consider(i)
 			}
 		}
+	} else if unfiltered(&q) {
+		marks, counts = snap.whole()
+		res.Total = len(snap.entries)
 	} else {
+		fresh()
 		for i := range snap.entries {
 			consider(int32(i))
 		}
@@ -110,6 +118,12 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 		}
 	}
 	return res, nil
+}
+
+// unfiltered reports whether a query without words asks for the whole catalogue.
+func unfiltered(q *pokot.CatalogQuery) bool {
+	return q.Level == 0 && q.Field == "" && q.Unit == "" && q.Org == 0 && !q.Jotpa && !q.StackableToQualification &&
+		q.Language == "" && q.Participation == "" && q.Skill == ""
 }
 
 // searchRead reads, in one read transaction, the catalogue's generation (loading its

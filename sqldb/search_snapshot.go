@@ -29,6 +29,28 @@ type snapshot struct {
 	// search only walks an order picking its hits instead of sorting them.
 	newest, workload []int32
 	title            [3][]int32 // fi, sv, en
+
+	// The whole catalogue as a search result (the catalogue's front page): every entry a
+	// hit, and the facet counts over all of them; computed once, read-only afterwards.
+	wholeOnce   sync.Once
+	wholeMarks  []uint8
+	wholeCounts []int
+}
+
+// whole returns the marks and facet counts of the unfiltered catalogue. Callers must not
+// change them.
+func (s *snapshot) whole() ([]uint8, []int) {
+	s.wholeOnce.Do(func() {
+		s.wholeMarks = make([]uint8, len(s.entries))
+		s.wholeCounts = make([]int, len(s.pairs))
+		for i := range s.entries {
+			s.wholeMarks[i] = bodyHit
+			for _, f := range s.entries[i].facets {
+				s.wholeCounts[f]++
+			}
+		}
+	})
+	return s.wholeMarks, s.wholeCounts
 }
 
 type catEntry struct {
