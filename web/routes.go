@@ -170,6 +170,16 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("POST /wallet/{id}/unshare", s.app(s.signedIn(wallet.unshare)))
 	mux.Handle("GET /c/{token}", s.app(wallet.shared))
 
+	// Stackable pathways (issue 5).
+	mux.Handle("GET /orgs/{slug}/pathways", s.app(s.signedIn(s.orgPathways)))
+	mux.Handle("GET /orgs/{slug}/pathways/new", s.app(s.signedIn(s.pathwayFormPage)))
+	mux.Handle("POST /orgs/{slug}/pathways/new", s.app(s.signedIn(s.savePathway)))
+	mux.Handle("GET /orgs/{slug}/pathways/{id}", s.app(s.signedIn(s.pathwayLearners)))
+	mux.Handle("GET /orgs/{slug}/pathways/{id}/edit", s.app(s.signedIn(s.pathwayFormPage)))
+	mux.Handle("POST /orgs/{slug}/pathways/{id}/edit", s.app(s.signedIn(s.savePathway)))
+	mux.Handle("GET /pathways/{id}", s.app(s.publicPathway))
+	mux.Handle("GET /pathways/{id}/credential.json", s.app(s.signedIn(s.pathwayCredentialJSON)))
+
 	// Everything else is a page in the user's language saying it does not exist.
 	mux.Handle("/", s.app(s.notFound))
 	return mux
