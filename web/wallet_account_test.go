@@ -75,7 +75,7 @@ func TestWalletDeleteAccount(t *testing.T) {
 
 	r := b.get("/wallet/account/delete")
 	wantStatus(t, r, http.StatusOK)
-	wantBody(t, r, "Sinulle myönnetyt 1 osaamismerkkiä pysyvät aitoina", "export.zip")
+	wantBody(t, r, "Sinulle myönnetyt osaamismerkit (1) pysyvät aitoina", "export.zip")
 	r = b.post("/wallet/account/delete", nil)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantBody(t, r, "Vahvista poistaminen rastittamalla ruutu.")

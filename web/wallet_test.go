@@ -123,7 +123,7 @@ func TestWalletCredentials(t *testing.T) {
 
 	r := b.get("/wallet")
 	wantStatus(t, r, http.StatusOK)
-	wantBody(t, r, "/wallet/"+aID, "Hämeen ammattikorkeakoulu", "Voimassa", "Sinulla on 1 osaamismerkkiä")
+	wantBody(t, r, "/wallet/"+aID, "Hämeen ammattikorkeakoulu", "Voimassa", "sinulle myönnetyt osaamismerkit (1)")
 	if strings.Contains(r.body, bID) {
 		t.Fatal("another learner's credential is listed")
 	}
