@@ -16,6 +16,7 @@ import (
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/credential/bake"
 	"github.com/pokot/pokot/i18n"
+	"github.com/pokot/pokot/issuing"
 )
 
 // TestWalletSigninLink: a learner with credentials but no account asks for a link; the
@@ -289,4 +290,34 @@ func TestWalletShare(t *testing.T) {
 	}
 	wantStatus(t, anon.get(m[1]), http.StatusOK)
 	wantStatus(t, anon.get(share), http.StatusGone)
+}
+
+// TestWalletRevoked: a revoked credential shows as revoked in the list, its page says it
+// no longer verifies, and so does its share link.
+func TestWalletRevoked(t *testing.T) {
+	t.Parallel()
+	w := newWalletWorld(t, "anna@example.fi")
+	c := w.credentialOf("anna@example.fi")
+	id := strings.TrimPrefix(c.CredentialID, "urn:uuid:")
+	b := w.browser()
+	w.linkSignin(b, "anna@example.fi")
+	b.get("/wallet/" + id)
+	b.post("/wallet/"+id+"/share", nil)
+	share := shareRE.FindStringSubmatch(b.get("/wallet/" + id).body)[1]
+	wantBody(t, b.get("/wallet"), "Voimassa")
+
+	worker := issuing.New(w.db, w.iss, issuing.Options{BaseURL: w.cfg.BaseURL, Outbox: true, Worker: "test", Now: w.clock})
+	if err := worker.Revoke(ctx, w.hamk, c.CredentialID, "myönnetty väärälle henkilölle"); err != nil {
+		t.Fatal(err)
+	}
+	r := b.get("/wallet")
+	wantBody(t, r, "wallet-status-revoked", "Peruttu")
+	r = b.get("/wallet/" + id)
+	wantBody(t, r, "Osaamismerkkiä ei voitu varmentaa", "Myöntäjä on perunut osaamismerkin.")
+	r = w.browser().get(share + "?lang=fi")
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, "Osaamismerkkiä ei voitu varmentaa")
+	if strings.Contains(r.body, "myönnetty väärälle") {
+		t.Fatal("the public page shows the organisation's reason")
+	}
 }
