@@ -252,3 +252,24 @@ func TestPathwayCredentialVerifiesAndListsTheStacked(t *testing.T) {
 		t.Fatalf("an undefined term canonicalized: %v", err)
 	}
 }
+
+// The worker holds the reservation it signed, whose State is still pending in memory; the
+// hook reads what counts from the database, and refuses nothing that is stored as issued.
+func TestAfterIssuedWithTheWorkersReservation(t *testing.T) {
+	e := newEnv(t, 1)
+	e.define(t, 0, e.mcs[0])
+	c := e.issue(t, e.mcs[0], "liisa@example.fi")[0]
+	held := *c
+	held.State, held.Signed = pokot.CredentialPending, nil
+	got, err := e.pathways.AfterIssued(ctx, &held)
+	must(t, err)
+	if len(got) != 1 || got[0].Stacked[0] != c.CredentialID {
+		t.Fatalf("issued %+v", got)
+	}
+	// A credential that is not stored as issued does not count, whatever the caller holds.
+	ghost := *c
+	ghost.Email, ghost.State = "ghost@example.fi", pokot.CredentialIssued
+	if got, err := e.pathways.AfterIssued(ctx, &ghost); err != nil || len(got) != 0 {
+		t.Fatalf("a credential not in the database counted: %v %+v", err, got)
+	}
+}

@@ -48,8 +48,11 @@ func (s *Service) AchievementID(p *pokot.Pathway) string {
 // as a member, it issues the pathway credential when the learner has now completed it. It
 // returns the pathway credentials issued by this call (none when they existed already), so
 // calling it again — after a crash, a retry, or from two workers — issues nothing twice.
+// Only the credential's organisation, offering and e-mail are used: what counts is read
+// from the database (issued, not revoked or suspended), so the worker may pass the
+// reservation it holds, whose in-memory State still says pending.
 func (s *Service) AfterIssued(ctx context.Context, c *pokot.IssuedCredential) ([]*pokot.PathwayCredential, error) {
-	if c == nil || c.State != pokot.CredentialIssued || c.RevokedAt != nil || c.SuspendedAt != nil {
+	if c == nil || c.RevokedAt != nil || c.SuspendedAt != nil {
 		return nil, nil
 	}
 	o, err := s.store.Offering(ctx, c.OrgID, c.OfferingID)
