@@ -82,6 +82,10 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			fmt.Fprintln(stderr, "pokot serve: demo:", err)
 			return 1
 		}
+		if _, err := demo.SeedMicrocredentials(ctx, db); err != nil {
+			fmt.Fprintln(stderr, "pokot serve: demo:", err)
+			return 1
+		}
 		printLogins(stdout, cfg.BaseURL, logins)
 	}
 
@@ -146,6 +150,13 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		}
 	}()
 	go func() { defer bg.Done(); sweepSessions(bgCtx, db, logger) }()
+
+	// Load the catalogue's search copy now rather than on the first visitor's search.
+	go func() {
+		if err := db.WarmCatalog(bgCtx); err != nil && bgCtx.Err() == nil {
+			logger.Warn("catalogue warm-up failed; the first search loads it", "err", err)
+		}
+	}()
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
