@@ -56,9 +56,11 @@ type Options struct {
 	Worker string
 	// Chunk is how many credentials one transaction stores (default 500).
 	Chunk int
-	// Lease is how long a claimed job stays with this worker before another may take it
-	// over (default 10 minutes); it is renewed by every chunk's progress only in the sense
-	// that a resumed batch never repeats stored work.
+	// Lease is how long a claimed job stays with this worker without a renewal before
+	// another may take it over (default 30 s). The worker renews it after every chunk and
+	// every Lease/3, so a batch keeps its worker however long it runs, and a batch whose
+	// process died (kill -9, power cut) is taken over within a Lease by any process that
+	// runs the worker, the restarted one included.
 	Lease time.Duration
 	// Poll is how often an idle worker looks for jobs (default 2 s).
 	Poll time.Duration
@@ -76,6 +78,9 @@ type Options struct {
 	Logger *slog.Logger
 }
 
+// DefaultLease is Options.Lease when zero.
+const DefaultLease = 30 * time.Second
+
 // Service runs batch issuing jobs and changes credentials' status. Safe for concurrent use.
 type Service struct {
 	store  Store
@@ -92,7 +97,7 @@ func New(store Store, iss *issuer.Service, opt Options) *Service {
 		opt.Chunk = 500
 	}
 	if opt.Lease <= 0 {
-		opt.Lease = 10 * time.Minute
+		opt.Lease = DefaultLease
 	}
 	if opt.Poll <= 0 {
 		opt.Poll = 2 * time.Second

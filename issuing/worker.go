@@ -35,7 +35,10 @@ func (s *Service) Run(ctx context.Context) error {
 
 // RunOnce claims one due batch job and runs it; ran is false when no job was due. A batch
 // that fails is retried later with a growing delay, and marked failed after the last
-// attempt; one interrupted by ctx is handed back to the queue at once.
+// attempt; one interrupted by ctx is handed back to the queue at once. While the batch
+// runs, the job's lease is renewed after every chunk and every Lease/3; a worker whose
+// renewal is refused (another process took the job over after the lease ran out) stops
+// after its current step and leaves the job alone: ran is true and err nil.
 func (s *Service) RunOnce(ctx context.Context) (ran bool, err error) {
 	now := s.opt.Now()
 	job, err := s.store.ClaimJob(ctx, []string{pokot.JobIssueBatch}, s.opt.Worker, now, now.Add(s.opt.Lease))
@@ -49,7 +52,14 @@ func (s *Service) RunOnce(ctx context.Context) (ran bool, err error) {
 	if err := json.Unmarshal(job.Payload, &p); err != nil || p.Batch == 0 {
 		return true, s.store.FailJob(ctx, job.ID, "bad payload", nil)
 	}
-	runErr := s.RunBatch(ctx, p.Org, p.Batch)
+	l := s.hold(ctx, job)
+	runErr := s.runBatch(l.ctx, p.Org, p.Batch, l.renew)
+	l.stop()
+	if errors.Is(context.Cause(l.ctx), errLeaseLost) {
+		// Another worker has the job now: whatever we did is harmless, and the job is theirs.
+		s.opt.Logger.Warn("issuing: lease lost, batch left to its new worker", "job", job.ID, "batch", p.Batch)
+		return true, nil
+	}
 	bg := context.WithoutCancel(ctx)
 	switch {
 	case runErr == nil:
@@ -74,6 +84,12 @@ func (s *Service) RunOnce(ctx context.Context) (ran bool, err error) {
 // marks the batch done. It can be called again at any time — after a crash, a lost lease,
 // or by a second worker at once — without issuing anything twice.
 func (s *Service) RunBatch(ctx context.Context, orgID, batchID int64) error {
+	return s.runBatch(ctx, orgID, batchID, nil)
+}
+
+// runBatch is RunBatch calling afterChunk (when not nil) after each stored chunk; an error
+// from it stops the batch.
+func (s *Service) runBatch(ctx context.Context, orgID, batchID int64, afterChunk func(context.Context) error) error {
 	org, err := s.store.OrgByID(ctx, orgID)
 	if err != nil {
 		return err
@@ -108,6 +124,11 @@ func (s *Service) RunBatch(ctx context.Context, orgID, batchID int64) error {
 			return err
 		}
 		s.at("stored", chunk)
+		if afterChunk != nil {
+			if err := afterChunk(ctx); err != nil {
+				return err
+			}
+		}
 	}
 }
 
