@@ -141,7 +141,7 @@ func nav(r *http.Request, u *pokot.User) []navItem {
 				navItem{Href: "/admin/users", Key: "nav.users"},
 				navItem{Href: "/admin/outbox", Key: "nav.outbox"})
 		}
-		items = append(items, navItem{Href: "/profile", Key: "nav.profile"})
+		items = append(items, navItem{Href: "/wallet", Key: "nav.wallet"}, navItem{Href: "/profile", Key: "nav.profile"})
 	}
 	for i := range items {
 		h := items[i].Href

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/pokot/pokot/issuer"
 	"github.com/pokot/pokot/ob3api"
@@ -169,6 +170,10 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("POST /wallet/{id}/share", s.app(s.signedIn(wallet.share)))
 	mux.Handle("POST /wallet/{id}/unshare", s.app(s.signedIn(wallet.unshare)))
 	mux.Handle("GET /c/{token}", s.app(wallet.shared))
+	// The address e-mailed to the learner when a credential is issued (package issuing).
+	mux.HandleFunc("GET /credentials/{id}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/wallet/"+url.PathEscape(r.PathValue("id")), http.StatusSeeOther)
+	})
 
 	// Stackable pathways (issue 5).
 	mux.Handle("GET /orgs/{slug}/pathways", s.app(s.signedIn(s.orgPathways)))
