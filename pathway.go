@@ -145,9 +145,11 @@ type PathwayService interface {
 	// pending one with a new id and the stacked credential ids when none exists: one per
 	// pathway and learner whatever runs it. created is false when it existed.
 	ReservePathwayCredential(ctx context.Context, c *PathwayCredential) (got *PathwayCredential, created bool, err error)
-	// StorePathwayCredential stores the signed credential of a pending reservation; it
-	// reports false (and changes nothing) when it was already issued.
-	StorePathwayCredential(ctx context.Context, id int64, signed []byte) (bool, error)
+	// StorePathwayCredential stores the signed credential of a pending reservation and, in
+	// the same transaction, queues mail (when not nil; kept in the outbox when outbox) to
+	// tell the learner; it reports false (and changes and sends nothing) when it was
+	// already issued.
+	StorePathwayCredential(ctx context.Context, id int64, signed []byte, mail *Mail, outbox bool) (bool, error)
 	// PathwayCredentialsOfEmail lists the pathway credentials issued to an address.
 	PathwayCredentialsOfEmail(ctx context.Context, email string) ([]*PathwayCredential, error)
 }

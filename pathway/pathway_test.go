@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/credential"
@@ -166,6 +167,18 @@ func TestRetryingCompletionIssuesNothingTwice(t *testing.T) {
 	if len(pcs) != 1 || len(issued) > 1 {
 		t.Fatalf("%d stored, %d reported issued", len(pcs), len(issued))
 	}
+	// One e-mail tells the learner, with the pathway's page.
+	ms, err := e.db.ClaimMail(ctx, 1000, time.Now().Add(time.Hour), time.Now().Add(2*time.Hour))
+	must(t, err)
+	var told []*pokot.Mail
+	for _, m := range ms {
+		if m.To == l && strings.HasPrefix(m.Subject, "Osaamispolku suoritettu: Kokonainen tutkinnon osa") {
+			told = append(told, m)
+		}
+	}
+	if len(told) != 1 || !strings.Contains(told[0].Text, e.pathways.AchievementID(p)) {
+		t.Fatalf("%d pathway e-mails of %d: %+v", len(told), len(ms), told)
+	}
 	for i := 0; i < 3; i++ {
 		got, err := e.pathways.AfterIssued(ctx, c1)
 		must(t, err)
@@ -180,7 +193,7 @@ func TestRetryingCompletionIssuesNothingTwice(t *testing.T) {
 	if created || got.CredentialID != pcs[0].CredentialID || got.State != pokot.CredentialIssued {
 		t.Fatalf("second reservation: created %v, %+v", created, got)
 	}
-	if ok, err := e.db.StorePathwayCredential(ctx, got.ID, []byte(`{}`)); ok || err != nil {
+	if ok, err := e.db.StorePathwayCredential(ctx, got.ID, []byte(`{}`), &pokot.Mail{To: l, Subject: "x", Text: "x"}, true); ok || err != nil {
 		t.Fatalf("stored over an issued credential: %v %v", ok, err)
 	}
 }

@@ -7,7 +7,6 @@ package pathway
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"strings"
 
 	"github.com/pokot/pokot"
@@ -28,8 +27,9 @@ type Service struct {
 	store   Store
 	issuer  *issuer.Service
 	baseURL string
-	// Logger receives failures of AfterIssued that the caller chose not to handle.
-	Logger *slog.Logger
+	// Outbox keeps the learners' e-mails in the outbox (no SMTP server), as
+	// issuing.Options.Outbox does.
+	Outbox bool
 }
 
 // New returns a Service; baseURL is the platform's public URL (pokot.Config.BaseURL), from
@@ -63,7 +63,7 @@ func (s *Service) AfterIssued(ctx context.Context, c *pokot.IssuedCredential) ([
 	if err != nil {
 		return nil, err
 	}
-	return s.complete(ctx, ps, c.Email, c.Name)
+	return s.complete(ctx, ps, c.Email, c.Name, c.Lang)
 }
 
 // CheckLearner issues every pathway credential of the organisation that the learner has
@@ -73,7 +73,7 @@ func (s *Service) CheckLearner(ctx context.Context, orgID int64, email string) (
 	if err != nil {
 		return nil, err
 	}
-	return s.complete(ctx, ps, email, "")
+	return s.complete(ctx, ps, email, "", "")
 }
 
 // Sweep issues the pathway credential to every learner who has completed p and lacks it,
@@ -86,7 +86,7 @@ func (s *Service) Sweep(ctx context.Context, p *pokot.Pathway) ([]*pokot.Pathway
 	var out []*pokot.PathwayCredential
 	for _, pr := range prs {
 		if pr.Complete && pr.CredentialID == "" {
-			c, err := s.issue(ctx, p, pr, "")
+			c, err := s.issue(ctx, p, pr, "", "")
 			if err != nil {
 				return out, err
 			}
@@ -98,7 +98,7 @@ func (s *Service) Sweep(ctx context.Context, p *pokot.Pathway) ([]*pokot.Pathway
 	return out, nil
 }
 
-func (s *Service) complete(ctx context.Context, ps []*pokot.Pathway, email, name string) ([]*pokot.PathwayCredential, error) {
+func (s *Service) complete(ctx context.Context, ps []*pokot.Pathway, email, name string, lang pokot.Lang) ([]*pokot.PathwayCredential, error) {
 	var out []*pokot.PathwayCredential
 	for _, p := range ps {
 		prs, err := s.store.PathwayProgress(ctx, p, email)
@@ -108,7 +108,7 @@ func (s *Service) complete(ctx context.Context, ps []*pokot.Pathway, email, name
 		if len(prs) == 0 || !prs[0].Complete || prs[0].CredentialID != "" {
 			continue
 		}
-		c, err := s.issue(ctx, p, prs[0], name)
+		c, err := s.issue(ctx, p, prs[0], name, lang)
 		if err != nil {
 			return out, err
 		}
@@ -122,7 +122,7 @@ func (s *Service) complete(ctx context.Context, ps []*pokot.Pathway, email, name
 // issue reserves the learner's pathway credential (one per pathway and learner, by the
 // store's unique key), signs it and stores it. It returns nil when another call had
 // already issued it.
-func (s *Service) issue(ctx context.Context, p *pokot.Pathway, pr *pokot.PathwayProgress, name string) (*pokot.PathwayCredential, error) {
+func (s *Service) issue(ctx context.Context, p *pokot.Pathway, pr *pokot.PathwayProgress, name string, lang pokot.Lang) (*pokot.PathwayCredential, error) {
 	stacked := make([]string, len(pr.Held))
 	for i, h := range pr.Held {
 		stacked[i] = h.CredentialID
@@ -155,7 +155,7 @@ func (s *Service) issue(ctx context.Context, p *pokot.Pathway, pr *pokot.Pathway
 	if err != nil {
 		return nil, err
 	}
-	ok, err := s.store.StorePathwayCredential(ctx, c.ID, b)
+	ok, err := s.store.StorePathwayCredential(ctx, c.ID, b, s.mail(p, org, pr.Email, name, lang), s.Outbox)
 	if err != nil || !ok {
 		return nil, err
 	}

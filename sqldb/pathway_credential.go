@@ -62,14 +62,26 @@ func (db *DB) ReservePathwayCredential(ctx context.Context, c *pokot.PathwayCred
 }
 
 // StorePathwayCredential implements pokot.PathwayService.
-func (db *DB) StorePathwayCredential(ctx context.Context, id int64, signed []byte) (bool, error) {
-	res, err := db.w.ExecContext(ctx, `UPDATE pathway_credentials SET state = 'issued', signed = $1, issued_at = $2
-		WHERE id = $3 AND state = 'pending'`, string(signed), db.ts(db.now()), id)
-	if err != nil {
-		return false, mapErr(err)
-	}
-	n, err := res.RowsAffected()
-	return n > 0, mapErr(err)
+func (db *DB) StorePathwayCredential(ctx context.Context, id int64, signed []byte, mail *pokot.Mail, outbox bool) (bool, error) {
+	stored := false
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		now := db.now().UTC().Truncate(timeUnit)
+		res, err := tx.ExecContext(ctx, `UPDATE pathway_credentials SET state = 'issued', signed = $1, issued_at = $2
+			WHERE id = $3 AND state = 'pending'`, string(signed), db.ts(now), id)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil || n == 0 {
+			return err
+		}
+		stored = true
+		if mail == nil {
+			return nil
+		}
+		return db.insertMails(ctx, tx, []*pokot.Mail{mail}, outbox, now)
+	})
+	return stored, mapErr(err)
 }
 
 // PathwayCredentialsOfEmail implements pokot.PathwayService.

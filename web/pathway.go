@@ -29,7 +29,12 @@ func (s *server) pathwayService(ps pathwayStore) *pathway.Service {
 	if s.issuer == nil {
 		return nil
 	}
-	return pathway.New(ps, s.issuer, s.cfg.BaseURL)
+	svc := pathway.New(ps, s.issuer, s.cfg.BaseURL)
+	// The mail queue says whether e-mails stay in the outbox (no SMTP server).
+	if q, ok := s.mailer.(interface{ Outbox() bool }); ok {
+		svc.Outbox = q.Outbox()
+	}
+	return svc
 }
 
 // pathwayMember is a member POK as pages show it.
