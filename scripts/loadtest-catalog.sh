@@ -213,6 +213,7 @@ math.randomseed(os.time())
 request = function()
   local q = words[math.random(#words)]
   if math.random(3) == 1 then q = q .. "+" .. words[math.random(#words)] end
+  q = q:gsub("[^%w+]", function(c) return string.format("%%%02X", string.byte(c)) end)
   local path = "/microcredentials?q=" .. q .. levels[math.random(#levels)] .. units[math.random(#units)] ..
     sorts[math.random(#sorts)] .. "&page=" .. math.random(3)
   return wrk.format("GET", path)
