@@ -286,3 +286,20 @@ func TestAfterIssuedWithTheWorkersReservation(t *testing.T) {
 		t.Fatalf("a credential not in the database counted: %v %+v", err, got)
 	}
 }
+
+// A chunk as the worker stores it: two learners complete, one does not, a revoked holder is
+// skipped; calling it again issues nothing.
+func TestAfterIssuedChunk(t *testing.T) {
+	e := newEnv(t, 2)
+	e.define(t, 0, e.mcs...)
+	e.issue(t, e.mcs[0], "a@example.fi", "b@example.fi")
+	chunk := e.issue(t, e.mcs[1], "a@example.fi", "b@example.fi", "c@example.fi")
+	got, err := e.pathways.AfterIssuedChunk(ctx, chunk)
+	must(t, err)
+	if len(got) != 2 || got[0].Email != "a@example.fi" || got[1].Email != "b@example.fi" {
+		t.Fatalf("issued %+v", got)
+	}
+	if again, err := e.pathways.AfterIssuedChunk(ctx, chunk); err != nil || len(again) != 0 {
+		t.Fatalf("again: %v %+v", err, again)
+	}
+}

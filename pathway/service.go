@@ -66,6 +66,41 @@ func (s *Service) AfterIssued(ctx context.Context, c *pokot.IssuedCredential) ([
 	return s.complete(ctx, ps, c.Email, c.Name, c.Lang)
 }
 
+// AfterIssuedChunk is AfterIssued for a chunk of credentials stored together, as the
+// issuing worker stores them: the pathways of each offering's POK are read once, so a chunk
+// whose POK is in no pathway costs two reads in all.
+func (s *Service) AfterIssuedChunk(ctx context.Context, cs []*pokot.IssuedCredential) ([]*pokot.PathwayCredential, error) {
+	type key struct{ org, offering int64 }
+	paths := map[key][]*pokot.Pathway{}
+	var out []*pokot.PathwayCredential
+	for _, c := range cs {
+		if c == nil || c.RevokedAt != nil || c.SuspendedAt != nil {
+			continue
+		}
+		k := key{c.OrgID, c.OfferingID}
+		ps, seen := paths[k]
+		if !seen {
+			o, err := s.store.Offering(ctx, c.OrgID, c.OfferingID)
+			if err != nil {
+				return out, err
+			}
+			if ps, err = s.store.PathwaysWithMember(ctx, c.OrgID, o.MicrocredentialID); err != nil {
+				return out, err
+			}
+			paths[k] = ps
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		got, err := s.complete(ctx, ps, c.Email, c.Name, c.Lang)
+		out = append(out, got...)
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
 // CheckLearner issues every pathway credential of the organisation that the learner has
 // completed and not yet received; safe to call any time (e.g. when their progress is shown).
 func (s *Service) CheckLearner(ctx context.Context, orgID int64, email string) ([]*pokot.PathwayCredential, error) {
