@@ -2,6 +2,13 @@
 // toward a pathway from the POK credentials they hold, and issues the pathway credential —
 // an Open Badges 3.0 credential signed in the organisation's name that references the POK
 // credentials it stacks — exactly once per pathway and learner.
+//
+// Wiring: the issuing worker calls AfterIssuedChunk with the credentials of each chunk it
+// has stored (after issuing's CompleteIssuance); serve builds the Service with New(db,
+// issuer, cfg.BaseURL) and sets Outbox like issuing.Options.Outbox. The pathway credential
+// is keyed UNIQUE (pathway, learner), so a hook run twice, or lost to a crash, does no
+// harm: the learner's page (web, GET /pathways/{id}) and saving a pathway (Sweep) issue
+// whatever is still owed.
 package pathway
 
 import (
