@@ -303,3 +303,34 @@ func TestAfterIssuedChunk(t *testing.T) {
 		t.Fatalf("again: %v %+v", err, again)
 	}
 }
+
+// A crash between reserving and storing leaves a pending reservation; the next attempt
+// signs that one, with its id and stacked list, rather than making a second.
+func TestPendingReservationIsResumed(t *testing.T) {
+	e := newEnv(t, 1)
+	p := e.define(t, 0, e.mcs[0])
+	c := e.issue(t, e.mcs[0], "liisa@example.fi")[0]
+	const id = "urn:uuid:6b1d2c6e-0a4b-4c8e-9f00-123456789abc"
+	res, created, err := e.db.ReservePathwayCredential(ctx, &pokot.PathwayCredential{PathwayID: p.ID, OrgID: e.org.ID,
+		Email: "liisa@example.fi", CredentialID: id, Stacked: []string{c.CredentialID}})
+	must(t, err)
+	if !created || res.State != pokot.CredentialPending {
+		t.Fatalf("reservation %+v", res)
+	}
+	if pr := progress(t, e, p, "liisa@example.fi"); pr.CredentialID != "" || !pr.Complete {
+		t.Fatalf("a pending reservation shown as issued: %+v", pr)
+	}
+	got, err := e.pathways.CheckLearner(ctx, e.org.ID, "liisa@example.fi")
+	must(t, err)
+	if len(got) != 1 || got[0].CredentialID != id || got[0].ID != res.ID {
+		t.Fatalf("resumed %+v", got)
+	}
+	var doc map[string]any
+	must(t, json.Unmarshal(got[0].Signed, &doc))
+	if doc["id"] != id {
+		t.Fatalf("signed id %v", doc["id"])
+	}
+	if res := e.verifier(t).Verify(ctx, "resumed.json", got[0].Signed); !res.Verified {
+		t.Fatalf("does not verify: %+v", res.Failed())
+	}
+}
