@@ -71,7 +71,7 @@ func TestInvitationFlow(t *testing.T) {
 		t.Fatalf("memberships %+v", mems)
 	}
 	// The designer sees the designer welcome on the dashboard.
-	wantBody(t, inv.get("/dashboard"), "Suunnittelijana", "Sinulla ei ole vielä luonnoksia.")
+	wantBody(t, inv.get("/dashboard"), "Suunnittelijana", "Suunnittele pieniä osaamiskokonaisuuksia", "/orgs/")
 
 	// The link works once.
 	r = e.browser().get(link)
