@@ -50,9 +50,10 @@ func TestStatusAllocateFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const free = 77777
+	// The index kept free is never the one just handed out, so the test always runs.
+	free := 77777
 	if first.Index == free {
-		t.Skip("the first random index hit the one kept free")
+		free++
 	}
 	if _, err := db.w.ExecContext(ctx, `DELETE FROM status_entries WHERE org_id = $1`, org.ID); err != nil {
 		t.Fatal(err)
