@@ -72,6 +72,11 @@ type Options struct {
 	// LinkURL returns the address e-mailed to the learner; by default
 	// {BaseURL}/credentials/{uuid}.
 	LinkURL func(c *pokot.IssuedCredential) string
+	// AfterIssued, when set, is called with each chunk of credentials right after they are
+	// stored, e.g. to issue the pathway credentials they complete (pathway.AfterIssuedChunk).
+	// Its error is logged, not returned: the chunk's credentials are already issued, and
+	// the pathway side catches up on its own.
+	AfterIssued func(ctx context.Context, cs []*pokot.IssuedCredential) error
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 	// Logger receives what users do not see; nil discards.

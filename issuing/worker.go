@@ -124,6 +124,11 @@ func (s *Service) runBatch(ctx context.Context, orgID, batchID int64, afterChunk
 			return err
 		}
 		s.at("stored", chunk)
+		if s.opt.AfterIssued != nil {
+			if err := s.opt.AfterIssued(ctx, cs); err != nil {
+				s.opt.Logger.Error("after-issue hook failed", "org", orgID, "batch", batchID, "err", err)
+			}
+		}
 		if afterChunk != nil {
 			if err := afterChunk(ctx); err != nil {
 				return err

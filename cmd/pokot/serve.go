@@ -27,6 +27,7 @@ import (
 	"github.com/pokot/pokot/mail"
 	"github.com/pokot/pokot/metrics"
 	"github.com/pokot/pokot/oidc"
+	"github.com/pokot/pokot/pathway"
 	"github.com/pokot/pokot/sqldb"
 	"github.com/pokot/pokot/web"
 )
@@ -131,6 +132,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	bgCtx, stopBG := context.WithCancel(ctx)
 	defer stopBG()
 	host, _ := os.Hostname()
+	pathways := pathway.New(db, signer, cfg.BaseURL)
+	pathways.Outbox = queue.Outbox()
 	issuingWorker := issuing.New(db, signer, issuing.Options{
 		BaseURL: cfg.BaseURL, Outbox: queue.Outbox(), Worker: fmt.Sprintf("%s:%d", host, os.Getpid()),
 		ImageURL: func(v *domain.MicrocredentialVersion) string {
@@ -138,6 +141,11 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 				return ""
 			}
 			return fmt.Sprintf("%s/microcredentials/%d/versions/%d/image", cfg.BaseURL, v.MicrocredentialID, v.Number)
+		},
+		// A stored chunk may complete some learners' pathways: issue those at once.
+		AfterIssued: func(ctx context.Context, cs []*domain.IssuedCredential) error {
+			_, err := pathways.AfterIssuedChunk(ctx, cs)
+			return err
 		},
 		Logger: logger,
 	})
