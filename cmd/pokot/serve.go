@@ -272,6 +272,8 @@ POKOT_SMTP_FROM, POKOT_SMTP_TLS (starttls, tls or none). Without POKOT_SMTP_HOST
 goes to the outbox at /admin/outbox.
 OpenID Connect: POKOT_OIDC_<ID>_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _NAME per provider,
 e.g. POKOT_OIDC_ENTRA_ISSUER=https://login.microsoftonline.com/<tenant>/v2.0.
+Signing keys: POKOT_SECRET_KEY (64 hex digits) or POKOT_SECRET_KEY_FILE (pokot.key,
+created on first start): the master key that seals the organisations' signing keys.
 Also POKOT_SESSION_TTL (336h), POKOT_LOG_FORMAT (text, json), POKOT_LOG_LEVEL (info).
 
 `)
