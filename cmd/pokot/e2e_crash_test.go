@@ -156,8 +156,8 @@ func waitBatch(t *testing.T, db *sqldb.DB, orgID, id int64, s *server, limit tim
 			t.Fatalf("batch still %+v after %s", b, limit)
 		}
 		select {
-		case err := <-s.done:
-			t.Fatalf("serve exited: %v", err)
+		case <-s.done:
+			t.Fatalf("serve exited: %v", s.cmd.ProcessState)
 		case <-time.After(20 * time.Millisecond):
 		}
 	}

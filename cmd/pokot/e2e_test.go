@@ -55,7 +55,7 @@ type server struct {
 	logins map[string]string // e-mail → password printed at start-up
 	stdout []string          // lines before the listening line
 	stderr *syncBuffer
-	done   chan error
+	done   chan struct{} // closed when the process has exited
 }
 
 type syncBuffer struct {
@@ -95,7 +95,7 @@ func startServeErr(t *testing.T, bin, dir string, env []string, args ...string) 
 	cmd := exec.Command(bin, append([]string{"serve"}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
-	s := &server{cmd: cmd, logins: map[string]string{}, stderr: &syncBuffer{}, done: make(chan error, 1)}
+	s := &server{cmd: cmd, logins: map[string]string{}, stderr: &syncBuffer{}, done: make(chan struct{})}
 	cmd.Stderr = s.stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -105,7 +105,9 @@ func startServeErr(t *testing.T, bin, dir string, env []string, args ...string) 
 		return nil, err
 	}
 	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
+		select {
+		case <-s.done:
+		default:
 			cmd.Process.Kill()
 			<-s.done
 		}
@@ -133,7 +135,8 @@ func startServeErr(t *testing.T, bin, dir string, env []string, args ...string) 
 			}
 		}
 		close(found)
-		s.done <- cmd.Wait()
+		cmd.Wait() // the exit status is read from cmd.ProcessState once done is closed
+		close(s.done)
 	}()
 	select {
 	case u, ok := <-found:

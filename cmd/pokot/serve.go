@@ -83,9 +83,13 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			fmt.Fprintln(stderr, "pokot serve: demo:", err)
 			return 1
 		}
-		if _, err := demo.SeedMicrocredentials(ctx, db); err != nil {
-			fmt.Fprintln(stderr, "pokot serve: demo:", err)
-			return 1
+		// Only the process that seeded the people adds the POKs: another process starting
+		// at the same time sees the organisations before their people exist.
+		if len(logins) > 0 {
+			if _, err := demo.SeedMicrocredentials(ctx, db); err != nil {
+				fmt.Fprintln(stderr, "pokot serve: demo:", err)
+				return 1
+			}
 		}
 		printLogins(stdout, cfg.BaseURL, logins)
 	}
