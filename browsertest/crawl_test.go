@@ -45,6 +45,7 @@ func newCrawler(t *testing.T, a *app) *crawler {
 
 // shape names the page type of a path: /orgs/hamk/studio/12 → /orgs/*/studio/*.
 func (c *crawler) shape(path string) string {
+	path, _, _ = strings.Cut(path, "?") // the page type is the path's; queries vary it only
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
 		if c.slugs[s] || strings.ContainsAny(s, "0123456789") || len(s) > 24 {
@@ -64,8 +65,8 @@ func (c *crawler) seen(path string) bool {
 	return false
 }
 
-// links returns the same-site paths that the tab's page links to, without query or
-// fragment, in document order.
+// links returns the same-site paths (with their queries, without fragments) that the tab's
+// page links to, in document order.
 func (c *crawler) links(t *testing.T, ctx context.Context) []string {
 	t.Helper()
 	hrefs := eval[[]string](t, ctx, `[...document.querySelectorAll('a[href]')].filter(a => !a.hasAttribute('download')).map(a => a.href)`)
@@ -79,8 +80,10 @@ func (c *crawler) links(t *testing.T, ctx context.Context) []string {
 		for _, p := range crawlSkip {
 			skip = skip || strings.HasPrefix(u.Path, p)
 		}
-		if !skip && !slices.Contains(paths, u.Path) {
-			paths = append(paths, u.Path)
+		// Keep the query: a link such as /orgs/x/offerings/new?pok=3 needs it.
+		p := u.RequestURI()
+		if !skip && !slices.Contains(paths, p) {
+			paths = append(paths, p)
 		}
 	}
 	return paths
