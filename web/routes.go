@@ -131,7 +131,7 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("POST /registrations/cancel/{token}", s.app(s.cancelRegistration))
 
 	// Organisation identity and status lists (issue 5): public, no sign-in.
-	verify := s.newVerifyPage(mux)
+	verify := s.newVerifyPage()
 	mux.Handle("GET /verify", s.app(verify.form))
 	mux.Handle("POST /verify", verify.verifyMultipart(s.app(verify.verify)))
 	if s.issuer != nil {

@@ -18,18 +18,17 @@ import (
 
 // verifyPage is the public verifier: anyone can upload or paste an Open Badges 3.0
 // credential and see each check and the credential's content. It is made once per router
-// (routes.go), holding the shared Verifier and the router itself for in-process fetches of
-// this site's own DID documents and status lists (verify_resolve.go).
+// (routes.go), holding the shared Verifier; this site's own DID documents and status lists
+// are served in-process (verify_resolve.go).
 type verifyPage struct {
 	s      *server
-	self   http.Handler
 	shared *credential.Verifier
 }
 
 // newVerifyPage builds the verifier with the network defaults of key.Resolver: HTTPS
 // only, private and loopback addresses refused, documents cached for five minutes.
-func (s *server) newVerifyPage(self http.Handler) *verifyPage {
-	return &verifyPage{s: s, self: self, shared: &credential.Verifier{
+func (s *server) newVerifyPage() *verifyPage {
+	return &verifyPage{s: s, shared: &credential.Verifier{
 		Resolver: &key.Resolver{CacheTTL: 5 * time.Minute},
 		Now:      s.now,
 	}}
