@@ -1,6 +1,8 @@
 package credential
 
 import (
+	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,11 +15,16 @@ import (
 
 var schemaPrinter = message.NewPrinter(language.English)
 
+// ob3SchemaJSON is the Open Badges 3.0 AchievementCredential JSON Schema (schema/README.md).
+//
+//go:embed schema/ob_v3p0_achievementcredential_schema.json
+var ob3SchemaJSON []byte
+
 // ob3SchemaURL is the $id of the embedded Open Badges 3.0 schema.
 const ob3SchemaURL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json-ld/ob_v3p0_achievementcredential_schema.json"
 
 var ob3Schema = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(ob3SchemaJSON))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(ob3SchemaJSON))
 	if err != nil {
 		return nil, err
 	}
