@@ -85,3 +85,32 @@ func (s *Service) ProfileDocument(org *pokot.Organisation) map[string]any {
 	p["@context"] = []any{"https://www.w3.org/ns/credentials/v2", credential.ContextOB3}
 	return p
 }
+
+// PublishedDocuments returns, keyed by URL, every document the organisation publishes for
+// verifiers: its DID document and its status list credentials of every purpose. Given to
+// key.Resolver as Overrides (or saved as files for `pokot verify --resolve URL=FILE`), they
+// let anyone verify the organisation's credentials offline.
+func (s *Service) PublishedDocuments(ctx context.Context, org *pokot.Organisation) (map[string][]byte, error) {
+	doc, err := s.DIDDocument(ctx, org)
+	if err != nil {
+		return nil, err
+	}
+	b, err := doc.JSON()
+	if err != nil {
+		return nil, err
+	}
+	docs := map[string][]byte{s.DIDDocumentURL(org): b}
+	for _, purpose := range pokot.StatusPurposes {
+		for n := 1; ; n++ {
+			b, err := s.StatusListCredential(ctx, org, purpose, n)
+			if pokot.ErrorCode(err) == pokot.ENOTFOUND {
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+			docs[s.StatusListURL(org, purpose, n)] = b
+		}
+	}
+	return docs, nil
+}

@@ -190,19 +190,8 @@ func content() *pokot.MicrocredentialContent {
 // platform publishes, as `pokot verify --resolve` does: nothing else.
 func (e *env) verifier(t testing.TB) *credential.Verifier {
 	t.Helper()
-	r := &key.Resolver{Offline: true, Overrides: map[string][]byte{}}
-	doc, err := e.iss.DIDDocument(ctx, e.org)
+	docs, err := e.iss.PublishedDocuments(ctx, e.org)
 	must(t, err)
-	b, err := doc.JSON()
-	must(t, err)
-	r.Overrides[e.iss.DIDDocumentURL(e.org)] = b
-	for n := 1; ; n++ {
-		b, err := e.iss.StatusListCredential(ctx, e.org, pokot.StatusRevocation, n)
-		if pokot.ErrorCode(err) == pokot.ENOTFOUND {
-			break
-		}
-		must(t, err)
-		r.Overrides[e.iss.StatusListURL(e.org, pokot.StatusRevocation, n)] = b
-	}
+	r := &key.Resolver{Offline: true, Overrides: docs}
 	return &credential.Verifier{Resolver: r, Now: func() time.Time { return time.Now().Add(time.Minute) }}
 }
