@@ -15,15 +15,6 @@ import (
 // POK (and per published version), its exports, feeds and the sitemap. No sign-in; only
 // published versions are ever read (Search and PublishedMicrocredential see nothing else).
 
-// catalogStore returns the POK service of the store; the SQL store implements it.
-func (s *server) catalogStore() (pokot.MicrocredentialService, error) {
-	m, ok := s.store.(pokot.MicrocredentialService)
-	if !ok {
-		return nil, pokot.Errorf(pokot.EINTERNAL, "web: the store does not implement MicrocredentialService")
-	}
-	return m, nil
-}
-
 // catalogCard is one result in the list, every text ready in the reader's language.
 type catalogCard struct {
 	URL       string
@@ -68,10 +59,7 @@ type sortOption struct {
 
 // catalogue is the search page: GET /microcredentials?q=…&level=…&page=….
 func (s *server) catalogue(w http.ResponseWriter, r *http.Request) error {
-	mcs, err := s.catalogStore()
-	if err != nil {
-		return err
-	}
+	mcs := s.store
 	return s.renderShared(w, r, "catalog", func() (any, bool, error) {
 		p := parseCatalogParams(r.URL.Query(), st(r).lang)
 		d, err := s.searchPage(r.Context(), mcs, p)

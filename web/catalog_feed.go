@@ -70,10 +70,7 @@ type feedItem struct {
 
 // newest returns the newest published POKs for the feeds.
 func (s *server) newest(r *http.Request, l pokot.Lang) ([]feedItem, error) {
-	mcs, err := s.catalogStore()
-	if err != nil {
-		return nil, err
-	}
+	mcs := s.store
 	res, err := mcs.Search(r.Context(), pokot.CatalogQuery{Lang: l, Sort: pokot.SortNewest, PerPage: feedSize, Page: 1})
 	if err != nil {
 		return nil, err
@@ -238,10 +235,7 @@ func (s *server) sitemap(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) buildSitemap(r *http.Request) ([]byte, error) {
-	mcs, err := s.catalogStore()
-	if err != nil {
-		return nil, err
-	}
+	mcs := s.store
 	// Finish the build even if this visitor leaves: others are waiting for it.
 	ctx := context.WithoutCancel(r.Context())
 	base := strings.TrimRight(s.cfg.BaseURL, "/")

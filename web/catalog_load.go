@@ -32,10 +32,7 @@ func (p *publicPOK) Current() bool { return p.Version.Number == p.MC.PublishedVe
 // review, an unknown id or a malformed one are all the same ENOTFOUND, so that the public
 // pages tell nothing about unpublished work.
 func (s *server) loadPublicPOK(r *http.Request) (*publicPOK, error) {
-	mcs, err := s.catalogStore()
-	if err != nil {
-		return nil, err
-	}
+	mcs := s.store
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return nil, notFoundErr()

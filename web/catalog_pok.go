@@ -215,10 +215,7 @@ func (s *server) stackOf(r *http.Request, l pokot.Lang, c *pokot.Microcredential
 		sv.UnitCode, sv.UnitName, sv.UnitURL = st.Unit.Code, st.Unit.Name.Get(l), safeURL(st.Unit.URL)
 	case pokot.StackMicrocredential:
 		sv.Kind = "catalogue.stack.microcredential"
-		mcs, err := s.catalogStore()
-		if err != nil {
-			return err
-		}
+		mcs := s.store
 		target, err := mcs.PublishedMicrocredential(r.Context(), st.MicrocredentialID)
 		switch {
 		case pokot.ErrorCode(err) == pokot.ENOTFOUND:

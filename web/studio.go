@@ -13,15 +13,6 @@ import (
 // Partners reach only the POKs they are invited to; the store decides who may do what
 // (MicrocredentialAccess), and the pages here only show what that allows.
 
-// studioStore returns the POK service of the store; the SQL store implements it.
-func (s *server) studioStore() (pokot.MicrocredentialService, error) {
-	m, ok := s.store.(pokot.MicrocredentialService)
-	if !ok {
-		return nil, pokot.Errorf(pokot.EINTERNAL, "web: the store does not implement MicrocredentialService")
-	}
-	return m, nil
-}
-
 // studioPOK is one POK as a page sees it, with what the signed-in user may do.
 type studioPOK struct {
 	Org    *pokot.Organisation
@@ -41,10 +32,7 @@ func (p *studioPOK) Base() string {
 // the answer tells nothing about other organisations' drafts; it is ENOTFOUND for the
 // organisation's own designers.
 func (s *server) loadStudioPOK(r *http.Request) (*studioPOK, error) {
-	mcs, err := s.studioStore()
-	if err != nil {
-		return nil, err
-	}
+	mcs := s.store
 	ctx := r.Context()
 	u := st(r).user
 	o, err := s.store.OrgBySlug(ctx, r.PathValue("slug"))
@@ -94,10 +82,7 @@ func (s *server) studioList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *server) renderStudioList(w http.ResponseWriter, r *http.Request, status int, o *pokot.Organisation, f *form) error {
-	mcs, err := s.studioStore()
-	if err != nil {
-		return err
-	}
+	mcs := s.store
 	items, err := mcs.Microcredentials(r.Context(), o.ID, "")
 	if err != nil {
 		return err
@@ -115,10 +100,7 @@ func (s *server) studioCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	mcs, err := s.studioStore()
-	if err != nil {
-		return err
-	}
+	mcs := s.store
 	f := newForm("new", r)
 	title := f.Get("title")
 	if title == "" {
@@ -166,10 +148,7 @@ type studioInvite struct {
 // and the drafts they are invited to comment on as a working-life partner.
 func (s *server) studioHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	mcs, err := s.studioStore()
-	if err != nil {
-		return err
-	}
+	mcs := s.store
 	u := st(r).user
 	ms, err := s.store.MembershipsOf(ctx, u.ID)
 	if err != nil {
