@@ -61,16 +61,23 @@ func (db *DB) CreateAPIToken(ctx context.Context, t *pokot.APIToken) (string, er
 	return secret, nil
 }
 
-// APITokenBySecret returns the live token and sets its LastUsed to now. ENOTFOUND when
-// unknown, revoked or expired.
+// APITokenBySecret returns the live token and sets its LastUsed to now when it is more than
+// touchEvery old (an API call should not be a write). ENOTFOUND when unknown, revoked or
+// expired.
 func (db *DB) APITokenBySecret(ctx context.Context, secret string, now time.Time) (*pokot.APIToken, error) {
-	t, err := scanAPIToken(db.w.QueryRowContext(ctx, `
-		UPDATE api_tokens SET last_used = $1
-		WHERE token_hash = $2 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $1)
-		RETURNING `+apiTokenColumns,
-		db.ts(now), hashToken(secret)))
+	t, err := scanAPIToken(db.r.QueryRowContext(ctx, `
+		SELECT `+apiTokenColumns+` FROM api_tokens
+		WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
+		hashToken(secret), db.ts(now)))
 	if err != nil {
 		return nil, mapErr(noRows(err, "token"))
+	}
+	if t.LastUsed == nil || now.Sub(*t.LastUsed) >= touchEvery {
+		if _, err := db.w.ExecContext(ctx, `UPDATE api_tokens SET last_used = $1 WHERE id = $2`, db.ts(now), t.ID); err != nil {
+			return nil, mapErr(err)
+		}
+		used := now.UTC().Truncate(time.Microsecond) // the stored precision
+		t.LastUsed = &used
 	}
 	return t, nil
 }

@@ -31,6 +31,19 @@ func TestAPITokens(t *testing.T) {
 		got.LastUsed == nil || !got.LastUsed.Equal(us(now)) || got.Expires == nil || !got.Expires.Equal(us(exp)) || got.Revoked != nil {
 		t.Fatalf("APITokenBySecret = %+v", got)
 	}
+	// A second call within a minute does not write LastUsed again.
+	again, err := db.APITokenBySecret(ctx, secret, now.Add(30*time.Second))
+	must(t, err)
+	if again.LastUsed == nil || !again.LastUsed.Equal(us(now)) {
+		t.Fatalf("LastUsed moved within a minute: %v", again.LastUsed)
+	}
+	stored, err := db.APITokens(ctx, u.ID)
+	must(t, err)
+	for _, st := range stored {
+		if st.ID == tok.ID && (st.LastUsed == nil || !st.LastUsed.Equal(us(now))) {
+			t.Fatalf("stored LastUsed = %v, want %v", st.LastUsed, us(now))
+		}
+	}
 	got, err = db.APITokenBySecret(ctx, secret2, exp.Add(1000*time.Hour))
 	must(t, err)
 	if got.Has(pokot.ScopeWrite) || got.Expires != nil {
