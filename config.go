@@ -23,8 +23,12 @@ type Config struct {
 	// database must use the same key; losing it means the organisations can no longer sign.
 	SecretKey     string
 	SecretKeyFile string
-	SMTP          SMTPConfig
-	OIDC          []OIDCProvider
+	// MetricsToken, when set, is the bearer token /metrics asks for (POKOT_METRICS_TOKEN);
+	// without it /metrics answers only direct loopback requests (a scraper on the same host),
+	// never requests relayed by a proxy.
+	MetricsToken string
+	SMTP         SMTPConfig
+	OIDC         []OIDCProvider
 }
 
 // SMTPConfig configures outgoing mail. With an empty Host, messages go to the outbox.

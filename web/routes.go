@@ -19,7 +19,7 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /static/{file}", s.serveStatic)
 	mux.Handle("/api/", orNotFound(api))
-	mux.Handle("/metrics", orNotFound(metrics))
+	mux.Handle("/metrics", guardMetrics(s.cfg.MetricsToken, orNotFound(metrics)))
 
 	// Public pages.
 	mux.Handle("GET /{$}", s.app(s.home))

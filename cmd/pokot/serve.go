@@ -231,6 +231,9 @@ func serveConfig(args []string, lookup func(string) (string, bool), environ []st
 		cfg.SecretKey = strings.TrimSpace(v)
 	}
 	str("POKOT_SECRET_KEY_FILE", &cfg.SecretKeyFile)
+	if v, ok := lookup("POKOT_METRICS_TOKEN"); ok {
+		cfg.MetricsToken = strings.TrimSpace(v)
+	}
 	str("POKOT_SMTP_HOST", &cfg.SMTP.Host)
 	if v, ok := lookup("POKOT_SMTP_PORT"); ok && v != "" {
 		p, err := strconv.Atoi(strings.TrimSpace(v))
@@ -278,6 +281,8 @@ OpenID Connect: POKOT_OIDC_<ID>_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _NAME per
 e.g. POKOT_OIDC_ENTRA_ISSUER=https://login.microsoftonline.com/<tenant>/v2.0.
 Signing keys: POKOT_SECRET_KEY (64 hex digits) or POKOT_SECRET_KEY_FILE (pokot.key,
 created on first start): the master key that seals the organisations' signing keys.
+Metrics: /metrics answers loopback requests only, or anyone with POKOT_METRICS_TOKEN as a
+bearer token when that is set.
 Also POKOT_SESSION_TTL (336h), POKOT_LOG_FORMAT (text, json), POKOT_LOG_LEVEL (info).
 
 `)
