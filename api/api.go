@@ -100,8 +100,11 @@ func New(store pokot.Store, cfg pokot.Config, logger *slog.Logger, opts ...Optio
 // ServeHTTP limits the body and dispatches to the routes.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	limit := int64(maxBody)
-	if r.URL.Path == verifyPath {
+	switch {
+	case r.URL.Path == verifyPath:
 		limit = maxVerifyBody
+	case isImportPath(r.URL.Path):
+		limit = maxImportBody
 	}
 	if r.ContentLength > limit {
 		writeError(w, r, a.logger, tooLargeThan(limit))

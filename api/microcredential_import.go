@@ -16,6 +16,29 @@ import (
 	"github.com/pokot/pokot/i18n"
 )
 
+// maxImportBody is the largest CSV file the import endpoint reads: the same 8 MiB as the
+// web's assessment import file (pokot.ReadAssessmentCSV), room for the 1,000 rows that
+// exchange.ReadCSV accepts at about 5 KiB a row, far below exchange.MaxCSVBytes (meant for
+// files read from disk by the command line). Other endpoints keep maxBody.
+const maxImportBody = 8 << 20
+
+// isImportPath reports whether path is an organisation's CSV import endpoint.
+func isImportPath(path string) bool {
+	rest, ok := strings.CutPrefix(path, "/api/v1/orgs/")
+	if !ok {
+		return false
+	}
+	slug, tail, _ := strings.Cut(rest, "/")
+	return slug != "" && tail == "microcredentials/import"
+}
+
+// importTooLarge is the 413 of a CSV file over maxImportBody.
+func importTooLarge() error {
+	return &pokot.Error{Code: pokot.ETOOLARGE, Key: "err.too_large",
+		Message: fmt.Sprintf("the CSV file is larger than %d MiB; split it into several files of at most %d MiB and import them one by one",
+			maxImportBody>>20, maxImportBody>>20)}
+}
+
 // rowErrorJSON is one problem of a refused import, where the user can find it in the
 // spreadsheet: row 1 is the header, row 0 the file as a whole; Line is set instead for a
 // CSV syntax error.
@@ -55,7 +78,7 @@ func (a *API) importMicrocredentials(w http.ResponseWriter, r *http.Request, u *
 	imp, err := exchange.ReadCSV(r.Body)
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return tooLarge()
+		return importTooLarge()
 	}
 	var es pokot.Errors
 	var e *pokot.Error

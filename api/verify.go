@@ -128,8 +128,11 @@ func verifyLang(r *http.Request) pokot.Lang {
 
 // tooLargeThan is the 413 of a body over n bytes.
 func tooLargeThan(n int64) error {
-	if n == maxBody {
+	switch n {
+	case maxBody:
 		return tooLarge()
+	case maxImportBody:
+		return importTooLarge()
 	}
 	return &pokot.Error{Code: pokot.ETOOLARGE, Key: "err.too_large",
 		Message: "the request body is larger than " + strconv.FormatInt(n>>10, 10) + " KiB"}
