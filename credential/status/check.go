@@ -116,3 +116,39 @@ func hasType(v any, want string) bool {
 	}
 	return false
 }
+
+// Status returns the value of entry in the decoded list credential and the message that
+// the entry's statusMessage gives it ("" for a one-bit entry without statusMessage). The
+// entry's statusSize says how many bits it spans: the value is read from bit
+// index×statusSize on, most significant bit first. It fails as Check does, and with
+// ErrRange when the entry lies outside the bitstring.
+func (lc *ListCredential) Status(entry Entry) (int, string, error) {
+	if entry.Type != "" && entry.Type != "BitstringStatusListEntry" {
+		return 0, "", fmt.Errorf("%w: credentialStatus type %q", ErrUnsupported, entry.Type)
+	}
+	if err := checkPurpose(entry.StatusPurpose); err != nil {
+		return 0, "", err
+	}
+	if err := checkMessages(entry.Size(), entry.StatusMessage); err != nil {
+		return 0, "", err
+	}
+	if lc.ID != entry.StatusListCredential {
+		return 0, "", fmt.Errorf("%w: the entry points to %q but the list credential is %q", ErrMalformed, entry.StatusListCredential, lc.ID)
+	}
+	if !slices.Contains(lc.Purposes, entry.StatusPurpose) {
+		return 0, "", fmt.Errorf("%w: entry %q, list %v", ErrPurposeMismatch, entry.StatusPurpose, lc.Purposes)
+	}
+	idx, err := entry.Index()
+	if err != nil {
+		return 0, "", err
+	}
+	view, err := lc.List.WithStatusSize(entry.Size())
+	if err != nil {
+		return 0, "", err
+	}
+	v, err := view.Value(idx)
+	if err != nil {
+		return 0, "", err
+	}
+	return v, entry.MessageOf(v), nil
+}

@@ -11,6 +11,9 @@ import (
 const (
 	PurposeRevocation = "revocation"
 	PurposeSuspension = "suspension"
+	// PurposeMessage is an entry of StatusSize bits whose values the entry's
+	// StatusMessage explains.
+	PurposeMessage = "message"
 )
 
 // ContextV2 is the Verifiable Credentials 2.0 context, which defines the status list terms.
@@ -23,8 +26,20 @@ type Entry struct {
 	StatusPurpose        string `json:"statusPurpose"`
 	StatusListIndex      string `json:"statusListIndex"`
 	StatusListCredential string `json:"statusListCredential"`
-	// StatusSize is 1 when absent; other sizes (status messages) are not supported.
+	// StatusSize is the number of bits of the entry; 0 (absent) means 1.
 	StatusSize int `json:"statusSize,omitempty"`
+	// StatusMessage explains every value of the entry; required when StatusSize > 1.
+	StatusMessage []Message `json:"statusMessage,omitempty"`
+	// StatusReference are URLs of material that explains the statuses (optional).
+	StatusReference []string `json:"statusReference,omitempty"`
+}
+
+// Size returns the entry's statusSize, 1 when absent.
+func (e Entry) Size() int {
+	if e.StatusSize == 0 {
+		return 1
+	}
+	return e.StatusSize
 }
 
 // NewEntry returns the entry pointing at index of the status list credential listURL.
@@ -59,6 +74,24 @@ func (e Entry) Map() map[string]any {
 	}
 	if e.StatusSize != 0 {
 		m["statusSize"] = e.StatusSize
+	}
+	if len(e.StatusMessage) > 0 {
+		ms := make([]any, len(e.StatusMessage))
+		for i, x := range e.StatusMessage {
+			ms[i] = map[string]any{"status": x.Status, "message": x.Message}
+		}
+		m["statusMessage"] = ms
+	}
+	switch len(e.StatusReference) {
+	case 0:
+	case 1:
+		m["statusReference"] = e.StatusReference[0]
+	default:
+		refs := make([]any, len(e.StatusReference))
+		for i, r := range e.StatusReference {
+			refs[i] = r
+		}
+		m["statusReference"] = refs
 	}
 	return m
 }
@@ -98,10 +131,38 @@ func ParseEntry(v any) (Entry, error) {
 	}
 	if sz, ok := m["statusSize"]; ok {
 		f, ok := toNumber(sz)
-		if !ok || f != 1 {
-			return Entry{}, fmt.Errorf("%w: statusSize %v (only 1 is supported)", ErrUnsupported, sz)
+		if !ok || f != float64(int(f)) || f < 1 {
+			return Entry{}, fmt.Errorf("%w: statusSize %v must be an integer greater than zero", ErrMalformed, sz)
 		}
-		e.StatusSize = 1
+		if f > MaxStatusSize {
+			return Entry{}, fmt.Errorf("%w: statusSize %v (at most %d)", ErrUnsupported, sz, MaxStatusSize)
+		}
+		e.StatusSize = int(f)
+	}
+	if raw, ok := m["statusMessage"]; ok {
+		ms, err := parseMessages(raw)
+		if err != nil {
+			return Entry{}, err
+		}
+		e.StatusMessage = ms
+	}
+	if err := checkMessages(e.Size(), e.StatusMessage); err != nil {
+		return Entry{}, err
+	}
+	switch r := m["statusReference"].(type) {
+	case nil:
+	case string:
+		e.StatusReference = []string{r}
+	case []any:
+		for _, x := range r {
+			s, ok := x.(string)
+			if !ok {
+				return Entry{}, fmt.Errorf("%w: statusReference must be a URL or an array of URLs", ErrMalformed)
+			}
+			e.StatusReference = append(e.StatusReference, s)
+		}
+	default:
+		return Entry{}, fmt.Errorf("%w: statusReference must be a URL or an array of URLs", ErrMalformed)
 	}
 	if e.StatusListCredential == "" {
 		return Entry{}, fmt.Errorf("%w: statusListCredential is missing", ErrMalformed)
@@ -126,8 +187,8 @@ func toNumber(v any) (float64, bool) {
 }
 
 func checkPurpose(p string) error {
-	if p != PurposeRevocation && p != PurposeSuspension {
-		return fmt.Errorf("%w: status purpose %q (revocation or suspension)", ErrUnsupported, p)
+	if p != PurposeRevocation && p != PurposeSuspension && p != PurposeMessage {
+		return fmt.Errorf("%w: status purpose %q (revocation, suspension or message)", ErrUnsupported, p)
 	}
 	return nil
 }

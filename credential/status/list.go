@@ -1,4 +1,5 @@
-// Package status implements Bitstring Status List v1.0 for revocation and suspension:
+// Package status implements Bitstring Status List v1.0 for revocation, suspension and
+// status messages (entries of several bits explained by statusMessage):
 // the bitstring and its encodedList form, status list credentials and entries, the
 // status check during verification and collision-free random index allocation.
 package status
@@ -35,11 +36,14 @@ var (
 	ErrListFull        = errors.New("status list has no free index")
 )
 
-// List is a bitstring of statuses, one bit per credential. Bit i is the most significant
-// bit first: index 0 is the high bit of byte 0.
+// List is a bitstring of statuses, StatusSize bits per credential (1 unless made by
+// NewSized or viewed with WithStatusSize). Bits are numbered most significant bit first:
+// bit 0 is the high bit of byte 0, and entry i occupies bits i×StatusSize up to
+// (i+1)×StatusSize−1, read as a big-endian number.
 type List struct {
-	bits []byte
-	size int
+	bits  []byte
+	size  int // entries
+	width int // bits per entry; 0 means 1
 }
 
 // New returns an all-zero list of size entries; size 0 means MinSize. The size is
@@ -61,16 +65,22 @@ func New(size int) (*List, error) {
 // Len returns the number of entries of the list.
 func (l *List) Len() int { return l.size }
 
-// Get returns the status bit at index.
+// Get returns the status bit at index of a one-bit list.
 func (l *List) Get(index int) (bool, error) {
+	if l.StatusSize() != 1 {
+		return false, fmt.Errorf("%w: Get on a list of %d-bit entries", ErrUnsupported, l.StatusSize())
+	}
 	if index < 0 || index >= l.size {
 		return false, fmt.Errorf("%w: index %d, list of %d entries", ErrRange, index, l.size)
 	}
 	return l.bits[index/8]>>(7-uint(index%8))&1 == 1, nil
 }
 
-// Set sets the status bit at index.
+// Set sets the status bit at index of a one-bit list.
 func (l *List) Set(index int, v bool) error {
+	if l.StatusSize() != 1 {
+		return fmt.Errorf("%w: Set on a list of %d-bit entries", ErrUnsupported, l.StatusSize())
+	}
 	if index < 0 || index >= l.size {
 		return fmt.Errorf("%w: index %d, list of %d entries", ErrRange, index, l.size)
 	}

@@ -212,8 +212,8 @@ func TestListCredentialBuilder(t *testing.T) {
 			t.Fatalf("Check(%d) = %v, %v", idx, got, err)
 		}
 	}
-	if _, err := status.NewListCredential("x", "y", "message", l, from); !errors.Is(err, status.ErrUnsupported) {
-		t.Fatalf("purpose message: %v", err)
+	if _, err := status.NewListCredential("x", "y", "refresh", l, from); !errors.Is(err, status.ErrUnsupported) {
+		t.Fatalf("purpose refresh: %v", err)
 	}
 }
 
