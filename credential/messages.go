@@ -50,6 +50,7 @@ var messages = map[string]map[string]string{
 	"verify.status.none":        {"en": "The credential has no status list entry.", "fi": "Osaamismerkillä ei ole tilatietoa.", "sv": "Intyget har ingen statusuppgift."},
 	"verify.status.revoked":     {"en": "The issuer has revoked the credential.", "fi": "Myöntäjä on perunut osaamismerkin.", "sv": "Utfärdaren har återkallat intyget."},
 	"verify.status.suspended":   {"en": "The issuer has suspended the credential.", "fi": "Myöntäjä on keskeyttänyt osaamismerkin voimassaolon.", "sv": "Utfärdaren har spärrat intyget."},
+	"verify.status.message":     {"en": "The issuer reports the status “{0}” for the credential.", "fi": "Myöntäjä ilmoittaa osaamismerkin tilaksi ”{0}”.", "sv": "Utfärdaren anger status ”{0}” för intyget."},
 	"verify.status.unavailable": {"en": "The status list could not be checked: {0}", "fi": "Tilatietoa ei voitu tarkistaa: {0}", "sv": "Statuslistan kunde inte kontrolleras: {0}"},
 
 	"verify.validity.ok":      {"en": "The credential is valid at {0}.", "fi": "Osaamismerkki on voimassa {0}.", "sv": "Intyget är giltigt {0}."},

@@ -24,7 +24,8 @@ type statusListResult struct {
 
 // checkStatus checks every BitstringStatusListEntry of doc: the status list
 // credential is fetched through the Resolver, its own proof, issuer and
-// validity are verified, and the bit must be 0.
+// validity are verified, and the entry's value must not mean revoked or suspended
+// (statusVerdict).
 func (v *Verifier) checkStatus(ctx context.Context, doc map[string]any) Check {
 	entries := asList(doc["credentialStatus"])
 	if len(entries) == 0 {
@@ -50,18 +51,43 @@ func (v *Verifier) checkStatus(ctx context.Context, doc map[string]any) Check {
 		if !lr.from.IsZero() && now.Before(lr.from) || !lr.until.IsZero() && now.After(lr.until) {
 			return fail("status", "verify.status.unavailable", "status list "+e.StatusListCredential+" is not valid now")
 		}
-		set, err := lr.list.Check(e)
+		value, msg, err := lr.list.Status(e)
 		if err != nil {
 			return fail("status", "verify.status.unavailable", err.Error())
 		}
-		if set {
-			if e.StatusPurpose == status.PurposeSuspension {
-				return fail("status", "verify.status.suspended")
-			}
-			return fail("status", "verify.status.revoked")
+		if c, bad := statusVerdict(e, value, msg); bad {
+			return c
 		}
 	}
 	return pass("status", "verify.status.ok")
+}
+
+// statusVerdict interprets the value of one entry: a set bit of a revocation or
+// suspension entry fails, as does a message entry whose value the credential's own
+// statusMessage calls revoked or suspended, or any other non-zero value it explains with
+// a word that is not "valid" (shown as given: a verifier cannot vouch for a status it does
+// not understand).
+func statusVerdict(e status.Entry, value int, msg string) (Check, bool) {
+	switch {
+	case e.StatusPurpose == status.PurposeRevocation && value != 0:
+		return fail("status", "verify.status.revoked"), true
+	case e.StatusPurpose == status.PurposeSuspension && value != 0:
+		return fail("status", "verify.status.suspended"), true
+	case e.StatusPurpose != status.PurposeMessage:
+		return Check{}, false
+	case msg == status.MessageRevoked:
+		return fail("status", "verify.status.revoked"), true
+	case msg == status.MessageSuspended:
+		return fail("status", "verify.status.suspended"), true
+	case value == 0 || msg == status.MessageValid:
+		return Check{}, false
+	case msg == "":
+		return fail("status", "verify.status.message", fmt.Sprintf("0x%x", value)), true
+	}
+	if r := []rune(msg); len(r) > 200 {
+		msg = string(r[:200]) + "…"
+	}
+	return fail("status", "verify.status.message", msg), true
 }
 
 func (v *Verifier) statusList(ctx context.Context, url string) (*statusListResult, error) {
