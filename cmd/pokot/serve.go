@@ -77,6 +77,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	defer db.Close()
 
+	var demoLogins []demo.Login
 	if cfg.Demo {
 		logins, err := demo.Seed(ctx, db)
 		if err != nil {
@@ -92,6 +93,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			}
 		}
 		printLogins(stdout, cfg.BaseURL, logins)
+		demoLogins = logins
 	}
 
 	if n, err := db.CountAdmins(ctx); err == nil && n == 0 {
@@ -138,7 +140,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	host, _ := os.Hostname()
 	pathways := pathway.New(db, signer, cfg.BaseURL)
 	pathways.Outbox = queue.Outbox()
-	issuingWorker := issuing.New(db, signer, issuing.Options{
+	issuingOpts := issuing.Options{
 		BaseURL: cfg.BaseURL, Outbox: queue.Outbox(), Worker: fmt.Sprintf("%s:%d", host, os.Getpid()),
 		ImageURL: func(v *domain.MicrocredentialVersion) string {
 			if v.Content.Image == nil {
@@ -152,7 +154,22 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			return err
 		},
 		Logger: logger,
-	})
+	}
+	issuingWorker := issuing.New(db, signer, issuingOpts)
+	// The demo's offerings, assessments and credentials go through the issuing service
+	// (signed with the organisations' keys) before the worker starts polling; only the
+	// process that created the demo people adds them. Their e-mails stay in the outbox even
+	// with SMTP: the learners are made up.
+	if cfg.Demo && len(demoLogins) > 0 {
+		demoOpts := issuingOpts
+		demoOpts.Outbox = true
+		seeded, err := demo.SeedDelivery(ctx, db, issuing.New(db, signer, demoOpts), time.Now())
+		if err != nil {
+			fmt.Fprintln(stderr, "pokot serve: demo:", err)
+			return 1
+		}
+		printDemoLearner(stdout, cfg.BaseURL, seeded)
+	}
 	bg.Add(3)
 	go func() { defer bg.Done(); (&mail.Worker{Store: db, SMTP: cfg.SMTP, Logger: logger}).Run(bgCtx) }()
 	go func() {
@@ -408,6 +425,17 @@ func printLogins(w io.Writer, baseURL string, logins []demo.Login) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", who, l.Name, l.Email, l.Password)
 	}
 	tw.Flush()
+}
+
+// printDemoLearner says which demo account to sign in with to see a wallet of credentials.
+func printDemoLearner(w io.Writer, baseURL string, d *demo.DeliverySeed) {
+	if d == nil || d.Learner == "" {
+		return
+	}
+	fmt.Fprintf(w, "Demo delivery: %d offerings, %d registrations, %d credentials issued (%d revoked).\n",
+		d.Offerings, d.Registrations, d.Credentials, d.Revoked)
+	fmt.Fprintf(w, "To see a learner's wallet, sign in at %s/signin as %s (password above) and open %s/wallet.\n",
+		baseURL, d.Learner, baseURL)
 }
 
 // newMetrics registers the gauges read from the database at scrape time.
