@@ -195,7 +195,7 @@ func elmOrganisation(e Export) map[string]any {
 	id := e.orgID()
 	addr := map[string]any{"id": id + "#address", "type": "Address", "countryCode": country}
 	if o.Region != "" {
-		addr["fullAddress"] = map[string]any{"id": id + "#full-address", "type": "Note", "noteLiteral": map[string]any{"fi": o.Region}}
+		addr["fullAddress"] = map[string]any{"id": id + "#full-address", "type": "Note", "noteLiteral": langMap(pokot.RegionNames(o.Region))}
 	}
 	org := map[string]any{"id": id, "type": "Organisation", "legalName": langMap(o.Name),
 		"location": []any{map[string]any{"id": id + "#location", "type": "Location", "address": []any{addr}}}}

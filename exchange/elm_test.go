@@ -71,6 +71,7 @@ func TestELMCarriesEveryAnnexIElement(t *testing.T) {
 		{"2 title (en)", "title.en", "Basics of care robotics"},
 		{"3 country of the awarding body", org + "location[0].address[0].countryCode.id", "http://publications.europa.eu/resource/authority/country/FIN"},
 		{"3 region", org + "location[0].address[0].fullAddress.noteLiteral.fi", "Kanta-Häme"},
+		{"3 region in Swedish", org + "location[0].address[0].fullAddress.noteLiteral.sv", "Egentliga Tavastland"},
 		{"4 awarding body", org + "legalName.fi", "Hämeen ammattikorkeakoulu"},
 		{"4 awarding body id", org + "id", base + "/orgs/hamk"},
 		{"4 registration", org + "registration.notation", "1629463-0"},

@@ -207,7 +207,7 @@ func organization(e Export) credential.Organization {
 		Name: lt(o.Name),
 		URL:  o.Homepage,
 		Address: credential.Address{
-			Region:      o.Region,
+			Region:      pokot.RegionName(o.Region, pokot.Finnish),
 			Country:     lt(countryNames[country]),
 			CountryCode: country,
 		},

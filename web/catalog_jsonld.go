@@ -34,7 +34,7 @@ func courseJSONLD(baseURL string, l pokot.Lang, p *publicPOK, d *pokData) (templ
 	if p.Org.Country != "" {
 		addr := map[string]any{"@type": "PostalAddress", "addressCountry": p.Org.Country}
 		if p.Org.Region != "" {
-			addr["addressRegion"] = p.Org.Region
+			addr["addressRegion"] = pokot.RegionName(p.Org.Region, l)
 		}
 		provider["address"] = addr
 	}

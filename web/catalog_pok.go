@@ -244,10 +244,11 @@ func orgPlace(l pokot.Lang, o *pokot.Organisation) string {
 	if o.Country != "" {
 		country = countryName(l, o.Country)
 	}
-	if o.Region != "" && country != "" {
-		return o.Region + ", " + country
+	region := pokot.RegionName(o.Region, l)
+	if region != "" && country != "" {
+		return region + ", " + country
 	}
-	return o.Region + country
+	return region + country
 }
 
 func keywordsOf(l pokot.Lang, c *pokot.MicrocredentialContent) []string {

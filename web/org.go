@@ -7,10 +7,11 @@ import (
 )
 
 type orgData struct {
-	Org    *pokot.Organisation
-	Roles  []pokot.Role
-	Manage bool
-	Form   *form
+	Org             *pokot.Organisation
+	Roles           []pokot.Role
+	Manage          bool
+	Form            *form
+	Country, Region string // in the reader's language
 }
 
 // orgHome is an organisation's page for its members.
@@ -20,7 +21,12 @@ func (s *server) orgHome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sortRoles(roles)
-	return s.render(w, r, http.StatusOK, "org", orgData{Org: o, Roles: roles, Manage: canManage(st(r).user, roles)}, nil)
+	l := st(r).lang
+	d := orgData{Org: o, Roles: roles, Manage: canManage(st(r).user, roles), Region: pokot.RegionName(o.Region, l)}
+	if o.Country != "" {
+		d.Country = countryName(l, o.Country)
+	}
+	return s.render(w, r, http.StatusOK, "org", d, nil)
 }
 
 // orgSettings shows the organisation's details to its org admins.

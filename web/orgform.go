@@ -51,6 +51,9 @@ func readOrgForm(f *form, o *pokot.Organisation) {
 		f.Add("country", "err.country")
 	}
 	o.Region = f.Get("region")
+	if r, ok := pokot.RegionByName(o.Region); ok && o.Country == "FI" {
+		o.Region = r.Name[pokot.Finnish] // stored by one name, shown in the reader's language
+	}
 	if utf8.RuneCountInString(o.Region) > 100 {
 		f.Add("region", "err.too_long")
 	}

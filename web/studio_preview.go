@@ -60,7 +60,7 @@ func (s *server) studioPreview(w http.ResponseWriter, r *http.Request) error {
 		}
 		return strings.Join(out, ", ")
 	}
-	add("studio.pv.awarding", p.Org.Name.Get(l)+countrySuffix(p.Org))
+	add("studio.pv.awarding", p.Org.Name.Get(l)+countrySuffix(l, p.Org))
 	add("studio.f.workloadValue.label", d.Workload)
 	if c.EQFLevel > 0 {
 		add("studio.f.eqf.label", i18n.T(l, "studio.opt.eqf."+strconv.Itoa(c.EQFLevel)))
@@ -96,13 +96,13 @@ func (s *server) studioPreview(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "studiopreview", d, nil)
 }
 
-func countrySuffix(o *pokot.Organisation) string {
+func countrySuffix(l pokot.Lang, o *pokot.Organisation) string {
 	parts := []string{}
 	if o.Region != "" {
-		parts = append(parts, o.Region)
+		parts = append(parts, pokot.RegionName(o.Region, l))
 	}
 	if o.Country != "" {
-		parts = append(parts, o.Country)
+		parts = append(parts, countryName(l, o.Country))
 	}
 	if len(parts) == 0 {
 		return ""
