@@ -26,12 +26,15 @@ const randomProbes = 16
 const allocRetries = 8
 
 func validPurpose(purpose string) error {
+	if purpose == pokot.StatusMessage {
+		return nil
+	}
 	for _, p := range pokot.StatusPurposes {
 		if p == purpose {
 			return nil
 		}
 	}
-	return pokot.FieldError("purpose", "err.status_purpose", "the status purpose must be revocation or suspension")
+	return pokot.FieldError("purpose", "err.status_purpose", "the status purpose must be revocation, suspension or message")
 }
 
 func errStatusNotFound() error {

@@ -30,6 +30,9 @@ func (db *DB) SetStatus(ctx context.Context, orgID int64, purpose string, list, 
 	if err := validPurpose(purpose); err != nil {
 		return nil, err
 	}
+	if purpose == pokot.StatusMessage {
+		return nil, pokot.FieldError("purpose", "err.status_purpose", "a message entry has a value, not a bit: use SetStatusValue")
+	}
 	var e *pokot.StatusEntry
 	err := db.tx(ctx, func(tx *sql.Tx) error {
 		var err error
