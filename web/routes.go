@@ -169,6 +169,9 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("GET /wallet/{id}/{file}", s.app(s.signedIn(wallet.download)))
 	mux.Handle("POST /wallet/{id}/share", s.app(s.signedIn(wallet.share)))
 	mux.Handle("POST /wallet/{id}/unshare", s.app(s.signedIn(wallet.unshare)))
+	mux.Handle("GET /wallet/add", s.app(s.signedIn(wallet.addForm)))
+	mux.Handle("POST /wallet/add", verify.verifyMultipart(s.app(s.signedIn(wallet.add))))
+	mux.Handle("POST /wallet/{id}/remove", s.app(s.signedIn(wallet.remove)))
 	mux.Handle("GET /c/{token}", s.app(wallet.shared))
 	// The address e-mailed to the learner when a credential is issued (package issuing).
 	mux.HandleFunc("GET /credentials/{id}", func(w http.ResponseWriter, r *http.Request) {

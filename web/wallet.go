@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -13,13 +12,16 @@ import (
 )
 
 // walletStore is what the learner's wallet needs from storage beyond pokot.Store: the
-// credentials issued on this platform, share links and account changes, and the POK
-// behind a credential (for its badge image and ELM export). sqldb implements it.
+// credentials issued on this platform, pathway credentials, the credentials the learner
+// added, share links and account changes, and the POK behind a credential (for its badge
+// image and ELM export). sqldb implements it.
 type walletStore interface {
 	pokot.IssuanceService
 	pokot.AccountService
 	pokot.OfferingService
 	pokot.MicrocredentialService
+	pokot.PathwayService
+	pokot.WalletService
 }
 
 // walletPages serves the learner's wallet. It verifies credentials the way the public
@@ -46,16 +48,34 @@ const (
 	walletRevoked   = "revoked"
 	walletSuspended = "suspended"
 	walletExpired   = "expired"
+	walletInvalid   = "invalid" // an added credential that does not verify now
+)
+
+// Kinds of wallet credentials.
+const (
+	kindIssued  = "issued"  // a POK credential issued on this platform
+	kindPathway = "pathway" // a pathway credential issued on this platform
+	kindStored  = "stored"  // uploaded by the learner or posted by another platform
 )
 
 // walletItem is one credential of the signed-in learner.
 type walletItem struct {
-	C       *pokot.IssuedCredential
+	Kind    string
+	ID      string // the credential's id
+	UUID    string // the URL form of the id (credentialUUID, or storedKey)
+	Data    []byte // the credential: JSON text, or a compact JWS for a stored JWT
+	Format  string // pokot.WalletJSON or pokot.WalletJWT
+	OrgID   int64  // the issuing organisation (issued and pathway credentials)
+	C       *pokot.IssuedCredential  // kindIssued
+	P       *pokot.PathwayCredential // kindPathway
+	W       *pokot.WalletCredential  // kindStored
+	Stacked []*walletItem            // kindPathway: the POK credentials it stacks, when in the wallet
+	Missing []string                 // kindPathway: ids of stacked credentials not in the wallet
 	Doc     map[string]any
 	Content *certificate.Content
-	UUID    string // the credential id without "urn:uuid:", used in URLs
-	Status  string // walletValid, walletRevoked, walletSuspended or walletExpired
+	Status  string // walletValid, walletRevoked, walletSuspended, walletExpired or walletInvalid
 	Issued  time.Time
+	Check   *verifyResult // kindStored: checked now (list and credential pages)
 }
 
 // Title is the credential's name, or its id when it has none.
@@ -63,14 +83,39 @@ func (it *walletItem) Title() string {
 	if it.Content.Title != "" {
 		return it.Content.Title
 	}
-	return it.C.CredentialID
+	return it.ID
 }
+
+// Has reports whether file is one of the item's downloads: every format for credentials
+// issued here (ELM only for POK credentials, which have a POK version behind them), and
+// for added ones the credential as it was added and baked into an image — not a PDF
+// certificate or a JWT in this platform's name.
+func (it *walletItem) Has(file string) bool {
+	switch file {
+	case "badge.png", "badge.svg":
+		return true
+	case "credential.json":
+		return it.Format == pokot.WalletJSON
+	case "credential.jwt":
+		return it.Kind != kindStored || it.Format == pokot.WalletJWT
+	case "elm.jsonld":
+		return it.Kind == kindIssued
+	case "pdf":
+		return it.Kind != kindStored
+	}
+	return false
+}
+
+// Shareable reports whether the item can have a share link: credentials issued here.
+func (it *walletItem) Shareable() bool { return it.Kind != kindStored }
 
 // credentialUUID is the URL form of a credential id.
 func credentialUUID(id string) string { return strings.TrimPrefix(id, "urn:uuid:") }
 
-// items returns every credential issued to the user's address, across organisations,
-// newest first, read in language l.
+// items returns every credential of the user, newest first within each kind: the POK
+// credentials issued to the user's address across organisations, then pathway
+// credentials, then the ones the learner added. Added credentials are not verified here
+// (see checkStored).
 func (p *walletPages) items(ctx context.Context, u *pokot.User, l pokot.Lang) ([]*walletItem, error) {
 	ws, err := p.store()
 	if err != nil {
@@ -86,12 +131,11 @@ func (p *walletPages) items(ctx context.Context, u *pokot.User, l pokot.Lang) ([
 		if c.State != pokot.CredentialIssued || len(c.Signed) == 0 {
 			continue
 		}
-		var doc map[string]any
-		if err := json.Unmarshal(c.Signed, &doc); err != nil {
+		it, err := newItem(kindIssued, c.CredentialID, c.Signed, pokot.WalletJSON, l)
+		if err != nil {
 			return nil, err
 		}
-		it := &walletItem{C: c, Doc: doc, Content: certificate.Read(doc, l), UUID: credentialUUID(c.CredentialID)}
-		it.Issued = it.Content.Issued
+		it.C, it.OrgID = c, c.OrgID
 		if it.Issued.IsZero() && c.IssuedAt != nil {
 			it.Issued = *c.IssuedAt
 		}
@@ -107,7 +151,28 @@ func (p *walletPages) items(ctx context.Context, u *pokot.User, l pokot.Lang) ([
 		}
 		out = append(out, it)
 	}
-	return out, nil
+	paths, err := p.pathwayItems(ctx, ws, u, l, out)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, paths...)
+	stored, err := p.storedItems(ctx, ws, u, l, out)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, stored...), nil
+}
+
+// newItem reads a credential (JSON, or a compact JWS) into a wallet item.
+func newItem(kind, id string, data []byte, format string, l pokot.Lang) (*walletItem, error) {
+	doc, err := credentialDoc(data, format)
+	if err != nil {
+		return nil, err
+	}
+	it := &walletItem{Kind: kind, ID: id, UUID: credentialUUID(id), Data: data, Format: format, Doc: doc,
+		Content: certificate.Read(doc, l)}
+	it.Issued = it.Content.Issued
+	return it, nil
 }
 
 // item returns the signed-in learner's credential {id}; another learner's, or one that
@@ -127,7 +192,10 @@ func (p *walletPages) item(r *http.Request) (*walletItem, error) {
 }
 
 type walletData struct {
-	Items []*walletItem
+	Items    []*walletItem // every credential
+	Issued   []*walletItem // POK credentials issued here
+	Pathways []*walletItem // pathway credentials issued here
+	Stored   []*walletItem // added by the learner or another platform
 }
 
 // list is GET /wallet: every credential of the learner, or a word on what one is.
@@ -136,7 +204,19 @@ func (p *walletPages) list(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return p.s.render(w, r, http.StatusOK, "wallet", walletData{Items: items}, nil)
+	d := walletData{Items: items}
+	for _, it := range items {
+		switch it.Kind {
+		case kindIssued:
+			d.Issued = append(d.Issued, it)
+		case kindPathway:
+			d.Pathways = append(d.Pathways, it)
+		default:
+			p.checkStored(r, it)
+			d.Stored = append(d.Stored, it)
+		}
+	}
+	return p.s.render(w, r, http.StatusOK, "wallet", d, nil)
 }
 
 // walletCredData is the data of one credential's page, for its owner or (Public) for
@@ -163,13 +243,19 @@ func (p *walletPages) credential(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := walletCredData{Item: it, Result: p.check(r, it), PDFLangs: pokot.Langs}
+	d := walletCredData{Item: it, PDFLangs: pokot.Langs}
+	if it.Kind == kindStored {
+		p.checkStored(r, it)
+		d.Result = it.Check
+	} else {
+		d.Result = p.check(r, it)
+	}
 	links, err := ws.ShareLinks(r.Context(), st(r).user.ID)
 	if err != nil {
 		return err
 	}
 	for _, l := range links {
-		if l.CredentialID == it.C.CredentialID {
+		if l.CredentialID == it.ID {
 			d.Share, d.ShareURL = l, p.shareURL(l)
 		}
 	}
@@ -179,7 +265,7 @@ func (p *walletPages) credential(w http.ResponseWriter, r *http.Request) error {
 
 // check verifies the credential now, as the public verifier would.
 func (p *walletPages) check(r *http.Request, it *walletItem) *verifyResult {
-	res := p.verify.verifier(r.Context(), it.C.Signed).Verify(r.Context(), "wallet", it.C.Signed)
+	res := p.verify.verifier(r.Context(), it.Data).Verify(r.Context(), "wallet", it.Data)
 	return p.verify.view(st(r).lang, res)
 }
 

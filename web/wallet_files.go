@@ -14,11 +14,10 @@ import (
 	"github.com/pokot/pokot/credential/bake"
 )
 
-// download is GET /wallet/{id}/{file}: the credential as credential.json, baked into
-// badge.png or badge.svg, as a PDF certificate certificate-{fi,sv,en}.pdf, or as ELM
-// JSON-LD elm.jsonld. There is no JWT: the platform signs credentials with Data
-// Integrity proofs only and keeps no JWT, and an organisation's key is not the wallet's
-// to use for signing another form.
+// download is GET /wallet/{id}/{file}: the credential as credential.json or as a VC-JWT
+// credential.jwt (walletJWT), baked into badge.png or badge.svg, as a PDF certificate
+// certificate-{fi,sv,en}.pdf, or as ELM JSON-LD elm.jsonld — whichever of these the
+// item has (walletItem.Has).
 func (p *walletPages) download(w http.ResponseWriter, r *http.Request) error {
 	it, err := p.item(r)
 	if err != nil {
@@ -26,17 +25,29 @@ func (p *walletPages) download(w http.ResponseWriter, r *http.Request) error {
 	}
 	base := fileBase(it)
 	file := r.PathValue("file")
+	has := file
+	if strings.HasPrefix(file, "certificate-") {
+		has = "pdf"
+	}
+	if !it.Has(has) {
+		return notFoundErr()
+	}
 	var data []byte
 	var ctype, name string
 	switch {
 	case file == "credential.json":
-		data, ctype, name = it.C.Signed, "application/ld+json", base+".json"
+		data, ctype, name = it.Data, "application/ld+json", base+".json"
+	case file == "credential.jwt":
+		if data, err = p.jwt(r, it); err != nil {
+			return err
+		}
+		ctype, name = "application/jwt", base+".jwt"
 	case file == "badge.png":
 		img, err := p.badgePNG(r, it)
 		if err != nil {
 			return err
 		}
-		if data, err = bake.PNG(img, it.C.Signed); err != nil {
+		if data, err = bake.PNG(img, it.Data); err != nil {
 			return err
 		}
 		ctype, name = "image/png", base+".png"
@@ -45,7 +56,7 @@ func (p *walletPages) download(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if data, err = bake.SVG(img, it.C.Signed); err != nil {
+		if data, err = bake.SVG(img, it.Data); err != nil {
 			return err
 		}
 		ctype, name = "image/svg+xml", base+".svg"
@@ -112,7 +123,7 @@ func (p *walletPages) verifyTarget(r *http.Request, it *walletItem) string {
 	if ws, err := p.store(); err == nil {
 		if links, err := ws.ShareLinks(r.Context(), st(r).user.ID); err == nil {
 			for _, l := range links {
-				if l.CredentialID == it.C.CredentialID {
+				if l.CredentialID == it.ID {
 					return p.shareURL(l)
 				}
 			}
@@ -121,8 +132,9 @@ func (p *walletPages) verifyTarget(r *http.Request, it *walletItem) string {
 	return strings.TrimRight(p.s.cfg.BaseURL, "/") + "/verify"
 }
 
-// exportZip is GET /wallet/export.zip: every credential's JSON and PDF (in the reader's
-// language) in one archive.
+// exportZip is GET /wallet/export.zip: every credential as it is kept (JSON, or the JWT
+// of an added JWT credential) and, for those issued here, its PDF (in the reader's
+// language), in one archive.
 func (p *walletPages) exportZip(w http.ResponseWriter, r *http.Request) error {
 	l := st(r).lang
 	items, err := p.items(r.Context(), st(r).user, l)
@@ -132,14 +144,24 @@ func (p *walletPages) exportZip(w http.ResponseWriter, r *http.Request) error {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, it := range items {
-		pdf, err := p.pdf(r, it, l)
-		if err != nil {
-			return err
-		}
-		for _, f := range []struct {
+		type file struct {
 			name string
 			data []byte
-		}{{fileBase(it) + ".json", it.C.Signed}, {fileBase(it) + "-" + string(l) + ".pdf", pdf}} {
+		}
+		var files []file
+		if it.Format == pokot.WalletJWT {
+			files = append(files, file{fileBase(it) + ".jwt", it.Data})
+		} else {
+			files = append(files, file{fileBase(it) + ".json", it.Data})
+		}
+		if it.Has("pdf") {
+			pdf, err := p.pdf(r, it, l)
+			if err != nil {
+				return err
+			}
+			files = append(files, file{fileBase(it) + "-" + string(l) + ".pdf", pdf})
+		}
+		for _, f := range files {
 			fw, err := zw.Create(f.name)
 			if err != nil {
 				return err
@@ -175,6 +197,6 @@ func linkedInURL(it *walletItem, certURL string) string {
 	if certURL != "" {
 		q.Set("certUrl", certURL)
 	}
-	q.Set("certId", it.C.CredentialID)
+	q.Set("certId", it.ID)
 	return "https://www.linkedin.com/profile/add?" + q.Encode()
 }

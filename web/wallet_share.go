@@ -1,11 +1,9 @@
 package web
 
 import (
-	"encoding/json"
 	"net/http"
 
 	"github.com/pokot/pokot"
-	"github.com/pokot/pokot/certificate"
 )
 
 // share is POST /wallet/{id}/share: switch the public link on (a new random address when
@@ -15,11 +13,14 @@ func (p *walletPages) share(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if !it.Shareable() {
+		return notFoundErr()
+	}
 	ws, err := p.store()
 	if err != nil {
 		return err
 	}
-	if _, err := ws.CreateShareLink(r.Context(), st(r).user.ID, it.C.CredentialID); err != nil {
+	if _, err := ws.CreateShareLink(r.Context(), st(r).user.ID, it.ID); err != nil {
 		return err
 	}
 	p.s.redirectFlash(w, r, "/wallet/"+it.UUID+"#share", "flash.wallet.shared")
@@ -36,7 +37,7 @@ func (p *walletPages) unshare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	err = ws.DisableShareLink(r.Context(), st(r).user.ID, it.C.CredentialID)
+	err = ws.DisableShareLink(r.Context(), st(r).user.ID, it.ID)
 	if err != nil && pokot.ErrorCode(err) != pokot.ENOTFOUND {
 		return err
 	}
@@ -67,19 +68,14 @@ func (p *walletPages) shared(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cs, err := ws.CredentialsOfEmail(r.Context(), u.Email)
+	items, err := p.items(r.Context(), u, st(r).lang)
 	if err != nil {
 		return err
 	}
-	for _, c := range cs {
-		if c.CredentialID != l.CredentialID || c.State != pokot.CredentialIssued {
+	for _, it := range items {
+		if it.ID != l.CredentialID || !it.Shareable() {
 			continue
 		}
-		var doc map[string]any
-		if err := json.Unmarshal(c.Signed, &doc); err != nil {
-			return err
-		}
-		it := &walletItem{C: c, Doc: doc, Content: certificate.Read(doc, st(r).lang), UUID: credentialUUID(c.CredentialID)}
 		w.Header().Set("X-Robots-Tag", "noindex")
 		return p.s.render(w, r, http.StatusOK, "walletcred", walletCredData{Item: it, Result: p.check(r, it), Public: true}, nil)
 	}

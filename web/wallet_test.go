@@ -136,7 +136,7 @@ func TestWalletCredentials(t *testing.T) {
 	if csrfRE.ReplaceAllString(strings.ReplaceAll(r.body, bID, none), "") != csrfRE.ReplaceAllString(r2.body, "") {
 		t.Fatal("the 404 for another learner's credential differs from one for no credential")
 	}
-	for _, f := range []string{"credential.json", "badge.png", "certificate-fi.pdf", "elm.jsonld"} {
+	for _, f := range []string{"credential.json", "credential.jwt", "badge.png", "certificate-fi.pdf", "elm.jsonld"} {
 		wantStatus(t, b.get("/wallet/"+bID+"/"+f), http.StatusNotFound)
 	}
 
@@ -170,7 +170,6 @@ func TestWalletCredentials(t *testing.T) {
 		files[f] = r.body
 	}
 	wantStatus(t, b.get("/wallet/"+aID+"/certificate-de.pdf"), http.StatusNotFound)
-	wantStatus(t, b.get("/wallet/"+aID+"/credential.jwt"), http.StatusNotFound)
 	if files["credential.json"] != string(anna.Signed) {
 		t.Error("the JSON download is not the signed credential")
 	}
