@@ -61,11 +61,11 @@ const (
 // walletItem is one credential of the signed-in learner.
 type walletItem struct {
 	Kind    string
-	ID      string // the credential's id
-	UUID    string // the URL form of the id (credentialUUID, or storedKey)
-	Data    []byte // the credential: JSON text, or a compact JWS for a stored JWT
-	Format  string // pokot.WalletJSON or pokot.WalletJWT
-	OrgID   int64  // the issuing organisation (issued and pathway credentials)
+	ID      string                   // the credential's id
+	UUID    string                   // the URL form of the id (credentialUUID, or storedKey)
+	Data    []byte                   // the credential: JSON text, or a compact JWS for a stored JWT
+	Format  string                   // pokot.WalletJSON or pokot.WalletJWT
+	OrgID   int64                    // the issuing organisation (issued and pathway credentials)
 	C       *pokot.IssuedCredential  // kindIssued
 	P       *pokot.PathwayCredential // kindPathway
 	W       *pokot.WalletCredential  // kindStored
