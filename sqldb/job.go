@@ -138,3 +138,12 @@ func (db *DB) RenewJob(ctx context.Context, id int64, worker string, leaseUntil 
 	}
 	return &pokot.Error{Code: pokot.ECONFLICT, Key: "err.job.lease_lost", Message: "the job is no longer held by this worker"}
 }
+
+// Job returns one job as it stands, e.g. to see which worker holds it. ENOTFOUND.
+func (db *DB) Job(ctx context.Context, id int64) (*pokot.Job, error) {
+	j, err := scanJob(db.r.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE id = $1`, id))
+	if err != nil {
+		return nil, mapErr(noRows(err, "job"))
+	}
+	return j, nil
+}

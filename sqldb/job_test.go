@@ -60,6 +60,15 @@ func TestJobs(t *testing.T) {
 		t.Fatalf("retried = %+v", j)
 	}
 	must(t, db.FailJob(ctx, b.ID, "bad CSV", nil))
+	got, err := db.Job(ctx, b.ID)
+	must(t, err)
+	if got.Status != pokot.JobFailed || got.Worker != "w1" || got.LastError != "bad CSV" || got.Attempts != 2 || got.LeaseUntil != nil {
+		t.Fatalf("Job(b) = %+v", got)
+	}
+	if got, err := db.Job(ctx, a.ID); err != nil || got.Status != pokot.JobDone || got.Worker != "w3" || got.DoneAt == nil {
+		t.Fatalf("Job(a) = %+v, %v", got, err)
+	}
+	wantCode(t, second(db.Job(ctx, 9999)), pokot.ENOTFOUND)
 	wantCode(t, second(db.ClaimJob(ctx, []string{"import.csv"}, "w1", retry.Add(time.Hour), retry.Add(2*time.Hour))), pokot.ENOTFOUND)
 	depth, _ = db.JobQueueDepth(ctx)
 	if fmt.Sprint(depth) != "map[credential.issue:1]" {

@@ -285,8 +285,25 @@ func freeAddr(t *testing.T) string {
 }
 
 // seedPassedOffering creates an organisation, a published POK and an offering whose n
-// learners have passed every outcome.
+// learners (oppija00000@… upwards) have passed every outcome.
 func seedPassedOffering(t *testing.T, db *sqldb.DB, n int) (*domain.Organisation, *domain.Offering, []string) {
+	t.Helper()
+	s := seedIssuingOrg(t, db)
+	o, learners := s.passedOffering(t, db, "oppija", n)
+	return s.org, o, learners
+}
+
+// issuingOrg is an organisation with a published POK and the people who offer and
+// assess it, ready for offerings whose learners have passed.
+type issuingOrg struct {
+	org                       *domain.Organisation
+	admin, designer, assessor *domain.User
+	mcID                      int64
+}
+
+// seedIssuingOrg creates the organisation, its admin, designer and assessor, and a
+// published two-outcome POK.
+func seedIssuingOrg(t *testing.T, db *sqldb.DB) *issuingOrg {
 	t.Helper()
 	ctx := context.Background()
 	must := func(err error) {
@@ -306,29 +323,45 @@ func seedPassedOffering(t *testing.T, db *sqldb.DB, n int) (*domain.Organisation
 		}
 		return u
 	}
-	admin := user("admin@kaatuva.example.fi", domain.RoleOrgAdmin)
-	designer := user("designer@kaatuva.example.fi", domain.RoleDesigner)
-	assessor := user("assessor@kaatuva.example.fi", domain.RoleAssessor)
-	mc, _, err := db.CreateMicrocredential(ctx, org.ID, designer.ID, "", crashContent())
+	s := &issuingOrg{org: org}
+	s.admin = user("admin@kaatuva.example.fi", domain.RoleOrgAdmin)
+	s.designer = user("designer@kaatuva.example.fi", domain.RoleDesigner)
+	s.assessor = user("assessor@kaatuva.example.fi", domain.RoleAssessor)
+	mc, _, err := db.CreateMicrocredential(ctx, org.ID, s.designer.ID, "", crashContent())
 	must(err)
 	for _, to := range []domain.Status{domain.StatusReview, domain.StatusApproved, domain.StatusPublished} {
-		by := designer
+		by := s.designer
 		if to == domain.StatusApproved {
-			by = admin
+			by = s.admin
 		}
 		_, err := db.Transition(ctx, org.ID, mc.ID, 1, by.ID, to, "")
 		must(err)
 	}
+	s.mcID = mc.ID
+	return s
+}
+
+// passedOffering creates an offering of the POK whose n learners, named
+// {prefix}00000@kaatuva.example.fi upwards, have registered and passed every outcome.
+func (s *issuingOrg) passedOffering(t *testing.T, db *sqldb.DB, prefix string, n int) (*domain.Offering, []string) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	now := time.Now()
-	o := &domain.Offering{OrgID: org.ID, MicrocredentialID: mc.ID, Starts: now.AddDate(0, 0, -30), Ends: now.AddDate(0, 0, 30),
+	o := &domain.Offering{OrgID: s.org.ID, MicrocredentialID: s.mcID, Starts: now.AddDate(0, 0, -30), Ends: now.AddDate(0, 0, 30),
 		Online: true, Language: "fi", Capacity: n, RegistrationOpens: now.Add(-time.Hour), RegistrationCloses: now.Add(time.Hour),
-		Assessors: []int64{assessor.ID}}
-	must(db.CreateOffering(ctx, o, designer.ID))
+		Assessors: []int64{s.assessor.ID}}
+	must(db.CreateOffering(ctx, o, s.designer.ID))
 
 	learners := make([]string, n)
 	var rows []domain.AssessmentRow
 	for i := range learners {
-		learners[i] = fmt.Sprintf("oppija%05d@kaatuva.example.fi", i)
+		learners[i] = fmt.Sprintf("%s%05d@kaatuva.example.fi", prefix, i)
 		for out := 0; out < 2; out++ {
 			rows = append(rows, domain.AssessmentRow{Email: learners[i], Assessment: domain.Assessment{Outcome: out, Result: "pass",
 				AssessedOn: time.Date(2026, 10, 20+out, 0, 0, 0, 0, time.UTC), Supervision: domain.SupervisedWithID}})
@@ -342,7 +375,7 @@ func seedPassedOffering(t *testing.T, db *sqldb.DB, n int) (*domain.Organisation
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			_, err := db.Register(ctx, &domain.Registration{OfferingID: o.ID, Email: email, Name: "Oppija " + email[:11], Lang: domain.Finnish}, time.Now())
+			_, err := db.Register(ctx, &domain.Registration{OfferingID: o.ID, Email: email, Name: "Oppija " + email[:len(prefix)+5], Lang: domain.Finnish}, time.Now())
 			errs <- err
 		}()
 	}
@@ -351,8 +384,8 @@ func seedPassedOffering(t *testing.T, db *sqldb.DB, n int) (*domain.Organisation
 	for err := range errs {
 		must(err)
 	}
-	must(db.ImportAssessments(ctx, org.ID, o.ID, assessor.ID, rows))
-	return org, o, learners
+	must(db.ImportAssessments(ctx, s.org.ID, o.ID, s.assessor.ID, rows))
+	return o, learners
 }
 
 // crashContent is a published two-outcome POK.
