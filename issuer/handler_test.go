@@ -45,7 +45,7 @@ func TestHandler(t *testing.T) {
 	for _, tc := range []struct{ path, ctype, cache string }{
 		{"/orgs/omnia/did.json", "application/did+json", "public, max-age=300"},
 		{"/orgs/omnia/profile.json", "application/ld+json", "public, max-age=300"},
-		{"/orgs/omnia/status/revocation/1", "application/vc+ld+json", "public, no-cache"},
+		{"/orgs/omnia/status/message/1", "application/vc+ld+json", "public, no-cache"},
 	} {
 		w := get(t, h, tc.path)
 		if w.Code != 200 || w.Header().Get("Content-Type") != tc.ctype || w.Header().Get("Cache-Control") != tc.cache ||

@@ -100,7 +100,7 @@ func (s *Service) PublishedDocuments(ctx context.Context, org *pokot.Organisatio
 		return nil, err
 	}
 	docs := map[string][]byte{s.DIDDocumentURL(org): b}
-	for _, purpose := range pokot.StatusPurposes {
+	for _, purpose := range Purposes() {
 		for n := 1; ; n++ {
 			b, err := s.StatusListCredential(ctx, org, purpose, n)
 			if pokot.ErrorCode(err) == pokot.ENOTFOUND {

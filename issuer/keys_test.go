@@ -43,7 +43,7 @@ func TestWrongMasterKey(t *testing.T) {
 	id := cred["id"].(string)
 	before, err := e.db.OrgKeys(ctx, e.org.ID)
 	must(t, err)
-	list0, err := e.svc.StatusListCredential(ctx, e.org, pokot.StatusRevocation, 1)
+	list0, err := e.svc.StatusListCredential(ctx, e.org, pokot.StatusMessage, 1)
 	must(t, err)
 
 	wrong, err := issuer.New(e.db, masterKey(t), "https://pokot.example.fi", e.clock.Now)
@@ -71,7 +71,7 @@ func TestWrongMasterKey(t *testing.T) {
 	if len(es) != 1 || es[0].Set {
 		t.Fatalf("status changed: %+v", es[0])
 	}
-	l, err := e.db.StatusList(ctx, e.org.ID, pokot.StatusRevocation, 1)
+	l, err := e.db.StatusList(ctx, e.org.ID, pokot.StatusMessage, 1)
 	must(t, err)
 	if !l.Current() || !bytes.Equal(l.Signed, list0) {
 		t.Fatal("the signed status list changed")
@@ -105,7 +105,7 @@ func TestRevokeTwice(t *testing.T) {
 	id := cred["id"].(string)
 	_, err = e.svc.SetCredentialStatus(ctx, e.org, id, pokot.StatusRevocation, true, "ensimmäinen")
 	must(t, err)
-	list1, err := e.svc.StatusListCredential(ctx, e.org, pokot.StatusRevocation, 1)
+	list1, err := e.svc.StatusListCredential(ctx, e.org, pokot.StatusMessage, 1)
 	must(t, err)
 	_, err = e.svc.SetCredentialStatus(ctx, e.org, id, pokot.StatusRevocation, true, "toinen")
 	wantCode(t, err, pokot.ECONFLICT, "err.status_already_revoked")
@@ -116,14 +116,14 @@ func TestRevokeTwice(t *testing.T) {
 	if !es[0].Set || es[0].Reason != "ensimmäinen" {
 		t.Fatalf("entry after refused changes: %+v", es[0])
 	}
-	list2, err := e.svc.StatusListCredential(ctx, e.org, pokot.StatusRevocation, 1)
+	list2, err := e.svc.StatusListCredential(ctx, e.org, pokot.StatusMessage, 1)
 	must(t, err)
 	if !bytes.Equal(list1, list2) {
 		t.Fatal("a refused change re-signed the list")
 	}
 	_, err = e.svc.SetStatus(ctx, e.org, "expiry", 1, 0, true, "x")
 	wantCode(t, err, pokot.EINVALID, "err.status_purpose")
-	_, err = e.svc.StatusListCredential(ctx, e.org, pokot.StatusRevocation, 2)
+	_, err = e.svc.StatusListCredential(ctx, e.org, pokot.StatusMessage, 2)
 	wantCode(t, err, pokot.ENOTFOUND, "err.status_list_not_found")
 	_, err = e.svc.Rotate(ctx, newOrg(t, e.db, "keyless"))
 	wantCode(t, err, pokot.ENOTFOUND, "err.no_key")

@@ -1,7 +1,8 @@
 // Package issuer is an organisation's side of issuing verifiable credentials: its Ed25519
 // signing keys (sealed at rest with the installation's master key, rotated without
 // breaking credentials signed earlier), its public identity (a did:web DID document and an
-// Open Badges 3.0 issuer Profile), its Bitstring Status Lists for revocation and suspension,
+// Open Badges 3.0 issuer Profile), its Bitstring Status Lists (revocation, suspension, and
+// two-bit message lists that carry both for Open Badges),
 // and signing credentials in its name. Handler serves the public documents, so that anyone
 // can verify the organisation's credentials without this platform.
 package issuer
@@ -23,6 +24,7 @@ import (
 // Store is the storage the Service needs; *sqldb.DB implements it.
 type Store interface {
 	pokot.IssuerService
+	pokot.StatusValueService
 	// OrgBySlug returns ENOTFOUND when missing.
 	OrgBySlug(ctx context.Context, slug string) (*pokot.Organisation, error)
 }
@@ -102,11 +104,28 @@ func (s *Service) verificationMethod(org *pokot.Organisation, k *pokot.OrgKey) s
 	return s.DID(org) + "#" + k.KeyID
 }
 
+// Purposes returns the status purposes of an organisation's lists: revocation and
+// suspension (one bit per credential) and message (two bits, pokot.StatusMessage).
+func Purposes() []string {
+	return append(append([]string(nil), pokot.StatusPurposes...), pokot.StatusMessage)
+}
+
+// StatusReferenceURL returns the URL of the public page that explains, in Finnish, Swedish
+// and English, the values of the message entries of POKOT's credentials; the entries name
+// it as their statusReference.
+func (s *Service) StatusReferenceURL() string { return s.base.String() + StatusReferencePath }
+
+// StatusReferencePath is the path of the page StatusReferenceURL names, under the base URL.
+const StatusReferencePath = "/credential-status"
+
 func validPurpose(purpose string) error {
+	if purpose == pokot.StatusMessage {
+		return nil
+	}
 	for _, p := range pokot.StatusPurposes {
 		if p == purpose {
 			return nil
 		}
 	}
-	return pokot.FieldError("purpose", "err.status_purpose", "the status purpose must be revocation or suspension")
+	return pokot.FieldError("purpose", "err.status_purpose", "the status purpose must be revocation, suspension or message")
 }

@@ -18,10 +18,11 @@ import (
 // It sets issuer to the organisation's Profile (id = its DID; just the DID for a credential
 // that is not an Open Badge, whose context lacks the Profile terms), id to a new urn:uuid
 // when missing, validFrom to now when missing, and, unless the credential already has a
-// credentialStatus (e.g. allocated earlier with AllocateStatus), a revocation entry in the
-// organisation's status list. One entry only: the Open Badges 3.0 JSON Schema allows a
-// single credentialStatus object, so suspension entries are for callers that allocate them
-// for other credential types. EINVALID when the credential cannot be signed as given.
+// credentialStatus (e.g. allocated earlier with AllocateStatus), one status entry of
+// DefaultPurpose: the Open Badges 3.0 JSON Schema allows a single credentialStatus object,
+// so an Open Badge gets a two-bit message entry that carries suspension and revocation,
+// any other credential a revocation entry. EINVALID when the credential cannot be signed
+// as given.
 func (s *Service) Sign(ctx context.Context, org *pokot.Organisation, unsigned map[string]any) (map[string]any, error) {
 	out, err := s.SignBatch(ctx, org, []map[string]any{unsigned})
 	if err != nil {
@@ -30,8 +31,8 @@ func (s *Service) Sign(ctx context.Context, org *pokot.Organisation, unsigned ma
 	return out[0], nil
 }
 
-// SignBatch is Sign for many credentials: their revocation entries are allocated in one
-// transaction and the signatures made on every CPU. It returns the signed credentials in
+// SignBatch is Sign for many credentials: their status entries are allocated in one
+// transaction per purpose and the signatures made on every CPU. It returns the signed credentials in
 // the order given, or the first error (indices allocated for a failed batch stay unused,
 // which harms nothing).
 func (s *Service) SignBatch(ctx context.Context, org *pokot.Organisation, unsigned []map[string]any) ([]map[string]any, error) {
@@ -40,8 +41,8 @@ func (s *Service) SignBatch(ctx context.Context, org *pokot.Organisation, unsign
 		return nil, err
 	}
 	docs := make([]map[string]any, len(unsigned))
-	var need []int // credentials that get a revocation entry
-	var ids []string
+	need := map[string][]int{} // credentials that get a status entry, by purpose
+	ids := map[string][]string{}
 	for i, u := range unsigned {
 		if u == nil {
 			return nil, pokot.Errorf(pokot.EINVALID, "no credential to sign")
@@ -49,16 +50,20 @@ func (s *Service) SignBatch(ctx context.Context, org *pokot.Organisation, unsign
 		d := s.prepare(org, u)
 		docs[i] = d
 		if _, ok := d["credentialStatus"]; !ok {
-			need = append(need, i)
-			ids = append(ids, d["id"].(string))
+			p := DefaultPurpose(d)
+			need[p] = append(need[p], i)
+			ids[p] = append(ids[p], d["id"].(string))
 		}
 	}
-	if len(need) > 0 {
-		es, err := s.store.AllocateStatuses(ctx, org.ID, pokot.StatusRevocation, ids, 0)
+	for _, p := range []string{pokot.StatusMessage, pokot.StatusRevocation} {
+		if len(need[p]) == 0 {
+			continue
+		}
+		es, err := s.store.AllocateStatuses(ctx, org.ID, p, ids[p], 0)
 		if err != nil {
 			return nil, err
 		}
-		for j, i := range need {
+		for j, i := range need[p] {
 			entry, err := s.entry(org, es[j])
 			if err != nil {
 				return nil, err
@@ -91,6 +96,15 @@ func (s *Service) SignBatch(ctx context.Context, org *pokot.Organisation, unsign
 		}
 	}
 	return out, nil
+}
+
+// DefaultPurpose returns the purpose of the status entry Sign gives a credential without
+// one: pokot.StatusMessage for an Open Badge, pokot.StatusRevocation otherwise.
+func DefaultPurpose(doc map[string]any) string {
+	if credential.IsOpenBadge(doc) {
+		return pokot.StatusMessage
+	}
+	return pokot.StatusRevocation
 }
 
 // prepare copies an unsigned credential with the organisation as issuer and an id.

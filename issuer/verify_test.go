@@ -63,7 +63,8 @@ func TestVerifyWithoutUs(t *testing.T) {
 		t.Fatalf("issuer %v", iss)
 	}
 	st, _ := cred["credentialStatus"].(map[string]any)
-	if st["statusPurpose"] != "revocation" || !strings.HasPrefix(st["statusListCredential"].(string), "https://pokot.example.fi/orgs/omnia/status/revocation/") {
+	if st["statusPurpose"] != "message" || st["statusSize"] != 2 || st["statusReference"] != "https://pokot.example.fi/credential-status" ||
+		!strings.HasPrefix(st["statusListCredential"].(string), "https://pokot.example.fi/orgs/omnia/status/message/") {
 		t.Fatalf("credentialStatus %v", st)
 	}
 	k1, err := e.db.ActiveOrgKey(ctx, e.org.ID)
@@ -111,7 +112,7 @@ func TestVerifyWithoutUs(t *testing.T) {
 		}
 	}
 	// The status list is re-signed with the new key.
-	list, err := e.svc.StatusListCredential(ctx, e.org, pokot.StatusRevocation, 1)
+	list, err := e.svc.StatusListCredential(ctx, e.org, pokot.StatusMessage, 1)
 	must(t, err)
 	if !strings.Contains(string(list), k2.KeyID) {
 		t.Fatal("the status list is still signed with the retired key")
@@ -177,7 +178,7 @@ func TestSuspension(t *testing.T) {
 }
 
 // TestSignBatch signs a batch: each credential keeps its order and its own id, gets a
-// distinct revocation index, and verifies.
+// distinct index in the message list (Open Badges), and verifies.
 func TestSignBatch(t *testing.T) {
 	e := newEnv(t, "https://pokot.example.fi")
 	batch := make([]map[string]any, 20)
@@ -206,7 +207,7 @@ func TestSignBatch(t *testing.T) {
 		}
 		es, err := e.db.StatusEntriesOf(ctx, e.org.ID, c["id"].(string))
 		must(t, err)
-		if len(es) != 1 || es[0].Purpose != pokot.StatusRevocation {
+		if len(es) != 1 || es[0].Purpose != pokot.StatusMessage {
 			t.Fatalf("credential %d: entries %v", i, es)
 		}
 	}
