@@ -1,12 +1,15 @@
 package ob3api
 
 import (
+	"context"
 	"encoding/json"
 	"mime"
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/metrics"
@@ -44,6 +47,69 @@ type registered struct {
 	PolicyURI               string   `json:"policy_uri,omitempty"`
 }
 
+// Limits of dynamic client registration per client IP address. A wallet registers once
+// per installation at most, so 50 an hour leaves room for a class behind one NAT while
+// keeping a script from filling the clients table.
+const (
+	RegisterPerIP  = 50
+	RegisterWindow = time.Hour
+)
+
+// hitter is the throttle of the store (pokot.SessionService.Hit); *sqldb.DB has it.
+type hitter interface {
+	Hit(ctx context.Context, key string, limit int, window time.Duration, now time.Time) (bool, error)
+}
+
+// registerAllowed counts a registration attempt of the client's IP address and, past the
+// limit, answers 429 with RFC 9457 problem JSON (carrying the OAuth error fields too) and
+// a Retry-After of the rest of the window.
+func (s *Server) registerAllowed(w http.ResponseWriter, r *http.Request) bool {
+	h, ok := s.store.(hitter)
+	if !ok {
+		return true
+	}
+	now := s.now()
+	allowed, err := h.Hit(r.Context(), "oauth.register:ip:"+clientIP(r), RegisterPerIP, RegisterWindow, now)
+	if err != nil {
+		s.logger.ErrorContext(r.Context(), "ob3api: register throttle", "err", err)
+		oauthError(w, http.StatusInternalServerError, "server_error", "the client could not be registered")
+		return false
+	}
+	if allowed {
+		return true
+	}
+	retry := now.UTC().Truncate(RegisterWindow).Add(RegisterWindow).Sub(now)
+	w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusTooManyRequests)
+	json.NewEncoder(w).Encode(map[string]any{
+		"type": "about:blank", "title": http.StatusText(http.StatusTooManyRequests), "status": http.StatusTooManyRequests,
+		"detail": "too many client registrations from this address; try again later",
+		"code":   pokot.ETOOMANY, "key": "err.oauth.register_throttled",
+		"error": "too_many_requests", "error_description": "too many client registrations from this address; try again later",
+	})
+	return false
+}
+
+// clientIP is the peer address for throttling (no proxy headers are trusted, as in the
+// web UI's sign-in); IPv6 addresses are cut to their /64 network.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return host
+	}
+	if ip.To4() == nil {
+		return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+	}
+	return ip.String()
+}
+
 // oauthError writes an OAuth 2.0 error response (RFC 6749 §5.2, RFC 7591 §3.2.2).
 func oauthError(w http.ResponseWriter, status int, code, desc string) {
 	writeJSON(w, status, map[string]string{"error": code, "error_description": desc})
@@ -51,8 +117,15 @@ func oauthError(w http.ResponseWriter, status int, code, desc string) {
 
 // register is dynamic client registration (RFC 7591): open to anyone, as OB 3.0 wallets
 // register themselves; what a client may do is decided by each user on the consent page.
+//
+// Registrations are counted per client IP address (every attempt, good or bad) in the
+// database's throttle, as sign-in attempts are, so that every process counts together:
+// past RegisterPerIP in a RegisterWindow the answer is 429 with problem JSON.
 func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 	metrics.SetRoute(r.Context(), r.Pattern)
+	if !s.registerAllowed(w, r) {
+		return
+	}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		oauthError(w, http.StatusBadRequest, "invalid_client_metadata", "send the client metadata as application/json")
 		return
