@@ -75,6 +75,9 @@ func (db *DB) ConfirmEmailChange(ctx context.Context, token string, now time.Tim
 		if _, err := tx.ExecContext(ctx, `UPDATE issued_credentials SET email = $1 WHERE email = $2`, email, old); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `UPDATE pathway_credentials SET email = $1 WHERE email = $2`, email, old); err != nil {
+			return err
+		}
 		u, err = db.userWhere(ctx, tx, `u.id = $1`, userID)
 		return err
 	})
@@ -82,30 +85,4 @@ func (db *DB) ConfirmEmailChange(ctx context.Context, token string, now time.Tim
 		return nil, mapErr(err)
 	}
 	return u, nil
-}
-
-// DeleteUser implements pokot.AccountService. The users row goes; sessions, login
-// tokens, identities, memberships, wallet uploads, OAuth grants, share links and pending
-// address changes go with it (ON DELETE CASCADE), and what others wrote keeps its text
-// with the author unset (ON DELETE SET NULL).
-func (db *DB) DeleteUser(ctx context.Context, userID int64) error {
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		var n int
-		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships m
-			WHERE m.user_id = $1 AND m.role = 'orgadmin' AND NOT EXISTS (
-				SELECT 1 FROM memberships o WHERE o.org_id = m.org_id AND o.role = 'orgadmin' AND o.user_id <> $1)`,
-			userID).Scan(&n)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			return &pokot.Error{Code: pokot.ECONFLICT, Key: "err.account.last_admin", Message: "the user is the last administrator of an organisation"}
-		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM users WHERE id = $1`, userID)
-		if err != nil {
-			return err
-		}
-		return affected(res, "user")
-	})
-	return mapErr(err)
 }

@@ -16,8 +16,11 @@ import (
 )
 
 // badgeImage returns the POK version's own badge image behind a credential, or nil when
-// it has none or it cannot be found.
+// it has none, it cannot be found or the credential is not a POK credential issued here.
 func (p *walletPages) badgeImage(r *http.Request, it *walletItem) *pokot.BadgeImage {
+	if it.C == nil {
+		return nil
+	}
 	ctx := r.Context()
 	ws, err := p.store()
 	if err != nil {
@@ -125,6 +128,9 @@ func plainBadgeSVG(title, issuer string) []byte {
 // description for systems that read ELM, not a signed credential: the signed one is
 // the Open Badges credential.
 func (p *walletPages) elm(r *http.Request, it *walletItem) (map[string]any, error) {
+	if it.C == nil {
+		return nil, notFoundErr()
+	}
 	ctx := r.Context()
 	ws, err := p.store()
 	if err != nil {
