@@ -8,7 +8,6 @@ import (
 	"github.com/pokot/pokot"
 )
 
-
 // TestWalletPathwayCredential: a pathway credential is listed in its own section with
 // the POK credential it stacks; its page links the stacked credential and the pathway;
 // it downloads as JSON (the stored credential), as a VC-JWT that verifies, baked and as
