@@ -3,33 +3,29 @@ package sqldb
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"fmt"
 	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/pokot/pokot"
 )
 
 // The catalogue search. Every published version has a row in catalog (filters, sorting,
-// facets) and in catalog_docs (listing content, stemmed text). The stemmed title and body
-// of all three languages are indexed as terms: every suffix of every stemmed word
-// (stem.Terms). A query is split into words; each word becomes its stems in Finnish,
-// Swedish and English (stem.Query), and a POK matches when, for every word, one of the
-// stems is a prefix of one of its terms — that is, occurs inside one of its words — so
-// "robotiikka" (stem "roboti…") finds "Hoivarobotiikan perusteet" ("hoivarobotiik").
-// Words of two letters match only at the start of a word. The prefix match is an index
-// lookup on both engines (textQueries): an FTS5 prefix query on SQLite, a GIN-indexed
-// tsvector prefix query (:*) on PostgreSQL. Filters, facet counts, sorting and paging then
-// run over the in-memory snapshot of the catalog table (search_snapshot.go). Ranking puts
-// POKs whose title holds every word above those that match in the body only, then the
-// newest.
+// facets) and in catalog_docs (listing content, stemmed text of all three languages). A
+// query is split into words; each word becomes its stems in Finnish, Swedish and English
+// (stem.Query), and a POK matches when, for every word, one of the stems occurs inside one
+// of its stemmed words, so "robotiikka" (stem "roboti…") finds "Hoivarobotiikan perusteet"
+// ("hoivarobotiik"). Words of two letters match only at the start of a word. The whole
+// search — words, filters, facet counts, sorting, paging — runs over the in-memory
+// snapshot of the catalogue (search_snapshot.go, search_text.go, search_filter.go), kept
+// exactly as fresh as the database by a generation counter read in the search's read
+// transaction; only the page's items are read from the database. Ranking puts POKs whose
+// title holds every word above those that match in the body only, then the newest.
 
 // maxSkillFacets bounds the skill facet, which can have as many values as ESCO has skills.
 const maxSkillFacets = 30
 
-// Search queries the public catalogue: published versions only.
+// Search queries the public catalogue: published versions only. The facet counts of a
+// filter in use are disjunctive: those of the same search without that filter (see
+// snapshot.count).
 func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogResult, error) {
 	if q.Page < 1 {
 		q.Page = 1
@@ -44,49 +40,23 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 		q.Q = q.Q[:200]
 	}
 	terms := parseQuery(q.Q)
-	snap, matched, err := db.searchRead(ctx, terms)
+	snap, err := db.currentSnapshot(ctx)
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	res := &pokot.CatalogResult{Page: q.Page, Facets: map[string][]pokot.FacetCount{}}
-	want, ok := snap.wanted(&q)
-	if !ok {
-		return res, nil
-	}
-	var marks []uint8
+	fs := snap.filters(&q)
+	var hits, titles bitset
 	var counts []int
-	fresh := func() {
-		marks, counts = make([]uint8, len(snap.entries)), make([]int, len(snap.pairs))
-	}
-	consider := func(i int32) {
-		e := &snap.entries[i]
-		if !snap.match(e, &q, want) {
-			return
-		}
-		marks[i] = bodyHit
-		if terms.inTitle(e.title) {
-			marks[i] = titleHit
-		}
-		res.Total++
-		for _, f := range e.facets {
-			counts[f]++
-		}
-	}
-	if len(terms) > 0 {
-		fresh()
-		for _, id := range matched {
-			if i, ok := snap.byID[id]; ok {
-				consider(i)
-			}
-		}
-	} else if unfiltered(&q) {
-		marks, counts = snap.whole()
-		res.Total = len(snap.entries)
+	if len(terms) == 0 && len(fs) == 0 {
+		hits, res.Total, counts = snap.alive, snap.live, snap.whole()
 	} else {
-		fresh()
-		for i := range snap.entries {
-			consider(int32(i))
+		cand := snap.alive
+		if len(terms) > 0 {
+			cand, titles = snap.text.match(terms, len(snap.entries))
+			cand.and(snap.alive)
 		}
+		hits, res.Total, counts = snap.count(cand, fs)
 	}
 	for i, n := range counts {
 		if n > 0 {
@@ -105,73 +75,66 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 			res.Facets[f] = cs[:maxSkillFacets]
 		}
 	}
-	page := snap.page(marks, &q, len(terms) > 0)
+	sortBy := q.Sort
+	switch {
+	case sortBy == pokot.SortTitle || sortBy == pokot.SortWorkload:
+	case sortBy == pokot.SortNewest || len(terms) == 0:
+		sortBy = pokot.SortNewest
+	default:
+		sortBy = pokot.SortRelevance
+	}
+	lang := map[pokot.Lang]int{pokot.Swedish: 1, pokot.English: 2}[q.Lang]
+	page := snap.page(hits, titles, sortBy, lang, (q.Page-1)*q.PerPage, q.PerPage)
 	if len(page) == 0 {
 		return res, nil
 	}
-	if err := db.items(ctx, snap, page, marks, res); err != nil {
+	if err := db.items(ctx, snap, page, res); err != nil {
 		return nil, mapErr(err)
 	}
-	if len(terms) == 0 {
-		for _, it := range res.Items {
-			it.Score = 0
+	for _, it := range res.Items {
+		switch i := snap.byID[it.ID]; {
+		case len(terms) == 0:
+		case titles != nil && titles.has(i):
+			it.Score = 10
+		default:
+			it.Score = 1
 		}
 	}
 	return res, nil
 }
 
-// unfiltered reports whether a query without words asks for the whole catalogue.
-func unfiltered(q *pokot.CatalogQuery) bool {
-	return q.Level == 0 && q.Field == "" && q.Unit == "" && q.Org == 0 && !q.Jotpa && !q.StackableToQualification &&
-		q.Language == "" && q.Participation == "" && q.Skill == ""
-}
-
-// searchRead reads, in one read transaction, the catalogue's generation (loading its
-// snapshot when new) and the ids that match the words.
-func (db *DB) searchRead(ctx context.Context, terms searchTerms) (*snapshot, []int64, error) {
+// currentSnapshot reads the catalogue's generation and returns its snapshot, loading or
+// patching it first when it is older, in one read transaction (so the snapshot loaded is
+// the catalogue of that generation). When the snapshot held is current, which is nearly
+// always, the generation alone is read, in one statement.
+func (db *DB) currentSnapshot(ctx context.Context) (*snapshot, error) {
+	c := db.catCache()
+	c.mu.Lock()
+	held := c.snap
+	c.mu.Unlock()
+	if held != nil {
+		gen, err := generation(ctx, db.r)
+		if err != nil {
+			return nil, err
+		}
+		if gen == held.gen {
+			return held, nil
+		}
+	}
 	var opts *sql.TxOptions
 	if db.dialect == Postgres {
 		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 	}
 	tx, err := db.r.BeginTx(ctx, opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer tx.Rollback()
 	gen, err := generation(ctx, tx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	snap, err := db.snapshotAt(ctx, tx, gen)
-	if err != nil || len(terms) == 0 {
-		return snap, nil, err
-	}
-	match, vs := db.textQuery(terms)
-	var list string
-	if err := tx.QueryRowContext(ctx, match, vs...).Scan(&list); err != nil {
-		return nil, nil, err
-	}
-	matched, err := parseIDs(list)
-	return snap, matched, err
-}
-
-// parseIDs reads a comma-separated list of ids.
-func parseIDs(s string) ([]int64, error) {
-	var out []int64
-	for s != "" {
-		tok := s
-		if i := strings.IndexByte(s, ','); i >= 0 {
-			tok, s = s[:i], s[i+1:]
-		} else {
-			s = ""
-		}
-		id, err := strconv.ParseInt(tok, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("sqldb: id list: %w", err)
-		}
-		out = append(out, id)
-	}
-	return out, nil
+	return db.snapshotAt(ctx, tx, gen)
 }
 
 func ids(ctx context.Context, q querier, query string, vs []any) ([]int64, error) {
@@ -191,48 +154,10 @@ func ids(ctx context.Context, q querier, query string, vs []any) ([]int64, error
 	return out, rows.Err()
 }
 
-// items reads the listing of the page's POKs, in the page's order.
-func (db *DB) items(ctx context.Context, snap *snapshot, page []int32, marks []uint8, res *pokot.CatalogResult) error {
-	a := &args{}
-	ph := make([]string, len(page))
-	for i, e := range page {
-		ph[i] = a.p(snap.entries[e].id)
-	}
-	rows, err := db.r.QueryContext(ctx, `
-		SELECT c.mc_id, c.org_id, c.slug, c.version, c.version_id, c.published_at, d.content
-		FROM catalog c JOIN catalog_docs d ON d.mc_id = c.mc_id WHERE c.mc_id IN (`+strings.Join(ph, ", ")+`)`, a.vs...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	byID := map[int64]*pokot.CatalogItem{}
-	for rows.Next() {
-		it := &pokot.CatalogItem{}
-		var content string
-		if err := rows.Scan(&it.ID, &it.OrgID, &it.Slug, &it.Version, &it.VersionID, timeCol{&it.PublishedAt}, &content); err != nil {
-			return err
-		}
-		if err := json.Unmarshal([]byte(content), &it.Content); err != nil {
-			return fmt.Errorf("sqldb: catalog %d: %w", it.ID, err)
-		}
-		byID[it.ID] = it
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, e := range page {
-		if it := byID[snap.entries[e].id]; it != nil {
-			it.Score = map[uint8]float64{bodyHit: 1, titleHit: 10}[marks[e]]
-			res.Items = append(res.Items, it)
-		}
-	}
-	return nil
-}
-
 // WarmCatalog loads the catalogue snapshot that searches use, so that the first search
 // after start-up does not wait for it (seconds with 50,000 POKs). Call it from the server
 // start-up, after Open; searches load it themselves when it was not called.
 func (db *DB) WarmCatalog(ctx context.Context) error {
-	_, _, err := db.searchRead(ctx, nil)
+	_, err := db.currentSnapshot(ctx)
 	return mapErr(err)
 }

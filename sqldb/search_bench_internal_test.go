@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"syscall"
 	"testing"
@@ -57,11 +58,18 @@ func benchDB(b *testing.B) *DB {
 		b.Logf("generated %d published POKs on %s in %s", benchPOKs-n, db.dialect, time.Since(start).Round(time.Second))
 	}
 	db.w.ExecContext(ctx, `ANALYZE`)
-	start := time.Now()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start, cpu0 := time.Now(), cpuTime()
 	if _, err := db.Search(ctx, pokot.CatalogQuery{}); err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("%s: loading the catalogue snapshot took %s (once per process and publication)", db.dialect, time.Since(start).Round(time.Millisecond))
+	took, cpu := time.Since(start), cpuTime()-cpu0
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.Logf("%s: loading the catalogue snapshot took %s (CPU %s; once per process, patched after publications), heap %.1f MiB",
+		db.dialect, took.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(after.HeapAlloc-before.HeapAlloc)/(1<<20))
 	return db
 }
 

@@ -6,58 +6,80 @@ import (
 	"runtime"
 	"sync"
 	"weak"
-
-	"github.com/pokot/pokot"
 )
 
-// A snapshot is the narrow catalog table held in memory: what filtering, sorting and facet
-// counting need for every published POK (about 300 bytes each). Searching 50,000 POKs
-// row by row through SQL costs a few microseconds per hit, too much for queries that match
-// thousands; in memory it costs tens of nanoseconds. The snapshot is never stale: every
-// change of the catalogue increments catalog_state's "generation" row in the publishing
-// transaction, each search reads the generation in the same read transaction as its text
-// matches, and a new generation reloads the snapshot first (publications are rare, searches
-// frequent): a few changes are patched in (catalog_changes names the POKs of each
-// generation), many or old ones reload it. The text matching stays in the database indexes.
+// A snapshot is the catalogue held in memory as a small search engine: for every published
+// POK what filtering, sorting and facet counting need (catEntry), the vocabulary of its
+// stemmed words with postings (textIndex), and postings per facet value, so that a search
+// intersects bitsets instead of asking the database for thousands of ids or testing every
+// entry. The snapshot is never stale: every change of the catalogue increments
+// catalog_state's "generation" row in the publishing transaction, each search reads the
+// generation in its read transaction, and a new generation brings the snapshot up to date
+// first (publications are rare, searches frequent): a few changes are patched in
+// (catalog_changes names the POKs of each generation) into a copy — a snapshot is never
+// changed once searches can see it, so concurrent searches need no lock — and many or old
+// ones reload it.
+//
+// Entries are addressed by their index, which postings and sort orders hold. A patch does
+// not move entries: a withdrawn or replaced POK's entry stays as a dead slot (its bit in
+// alive cleared, gone from the sort orders) and the new version is appended; the next full
+// load compacts them.
 type snapshot struct {
 	gen     int64
 	entries []catEntry
+	alive   bitset
+	live    int // entries alive
+	dead    int // entries not alive
 	byID    map[int64]int32
-	pairs   []facetPair // facet values, interned: catEntry.facets index this
+	pairs   []facetPair // facet values, interned: catEntry.facets and pairPost index this
 	pairIDs map[facetPair]int32
+	// pairKind is the filter kind (filterKinds) of each pair; pairPost its entries, and
+	// pairBits the same as a bitset for the pairs that many entries have (nil for the rare
+	// ones), which facet counting intersects word by word.
+	pairKind []uint8
+	pairPost [][]int32
+	pairBits []bitset
+	// pairCost is the cost of counting every pair through pairBits and pairPost, in words
+	// and postings visited; facetsPer the mean number of facet values of an entry: count
+	// picks the cheaper way by them.
+	pairCost  int
+	facetsPer float64
+	// fieldPost lists the entries by ISCED-F code at each length the field filter takes:
+	// "b09" (broad), "n091" (narrow), "d0913" (the code as given).
+	fieldPost map[string][]int32
+	text      *textIndex
 	// The entries' indexes in each sort order, computed once per generation, so that a
 	// search only walks an order picking its hits instead of sorting them.
 	newest, workload []int32
 	title            [3][]int32 // fi, sv, en
 
-	// The whole catalogue as a search result (the catalogue's front page): every entry a
-	// hit, and the facet counts over all of them; computed once, read-only afterwards.
+	// The facet counts of the whole catalogue (its front page), computed once.
 	wholeOnce   sync.Once
-	wholeMarks  []uint8
 	wholeCounts []int
 }
 
-// whole returns the marks and facet counts of the unfiltered catalogue. Callers must not
-// change them.
-func (s *snapshot) whole() ([]uint8, []int) {
+// whole returns the facet counts of the unfiltered catalogue. Callers must not change them.
+func (s *snapshot) whole() []int {
 	s.wholeOnce.Do(func() {
-		s.wholeMarks = make([]uint8, len(s.entries))
 		s.wholeCounts = make([]int, len(s.pairs))
-		for i := range s.entries {
-			s.wholeMarks[i] = bodyHit
-			for _, f := range s.entries[i].facets {
-				s.wholeCounts[f]++
-			}
+		for w, word := range s.alive {
+			eachBit(w, word, func(i int32) {
+				for _, f := range s.entries[i].facets {
+					s.wholeCounts[f]++
+				}
+			})
 		}
 	})
-	return s.wholeMarks, s.wholeCounts
+	return s.wholeCounts
 }
 
 type catEntry struct {
 	id, org      int64
+	versionID    int64
+	slug         string
+	version      int
 	published    string // fixed-width UTC text, so string order is time order
 	sortKey      [3][]byte
-	title        string // stemmed, all languages: for ranking title hits first
 	level        int
 	field        [3]string // detailed, narrow, broad
 	unit         string
@@ -67,8 +89,9 @@ type catEntry struct {
 }
 
 type catCache struct {
-	mu   sync.Mutex
-	snap *snapshot
+	mu    sync.Mutex
+	snap  *snapshot
+	items itemCache
 }
 
 // caches holds one snapshot per open DB without keeping the DB alive.
@@ -112,69 +135,6 @@ func (db *DB) snapshotAt(ctx context.Context, q querier, gen int64) (*snapshot, 
 	return s, nil
 }
 
-// match reports whether e passes the query's filters.
-func (s *snapshot) match(e *catEntry, q *pokot.CatalogQuery, want []int32) bool {
-	if q.Level > 0 && e.level != q.Level {
-		return false
-	}
-	switch len(q.Field) {
-	case 0:
-	case 2:
-		if e.field[2] != q.Field {
-			return false
-		}
-	case 3:
-		if e.field[1] != q.Field {
-			return false
-		}
-	default:
-		if e.field[0] != q.Field {
-			return false
-		}
-	}
-	if q.Unit != "" {
-		if e.unit != string(q.Unit) || (q.Min > 0 && e.workload < q.Min) || (q.Max > 0 && e.workload > q.Max) {
-			return false
-		}
-	}
-	if (q.Org > 0 && e.org != q.Org) || (q.Jotpa && !e.jotpa) || (q.StackableToQualification && !e.stack) {
-		return false
-	}
-	for _, w := range want {
-		found := false
-		for _, f := range e.facets {
-			if f == w {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-// wanted interns the multi-valued filters; ok is false when a wanted value exists nowhere.
-func (s *snapshot) wanted(q *pokot.CatalogQuery) (ids []int32, ok bool) {
-	for _, f := range []facetPair{{pokot.FacetLanguage, q.Language}, {pokot.FacetParticipation, string(q.Participation)}, {pokot.FacetSkill, q.Skill}} {
-		if f.value == "" {
-			continue
-		}
-		found := false
-		for i, p := range s.pairs {
-			if p == f {
-				ids, found = append(ids, int32(i)), true
-				break
-			}
-		}
-		if !found {
-			return nil, false
-		}
-	}
-	return ids, true
-}
-
 // Hit marks in a search: which entries match, and whether their title holds every word.
 const (
 	noHit    = 0
@@ -184,17 +144,17 @@ const (
 
 // page walks the sort order the query asks for — relevance (title hits, then body hits,
 // each newest first), newest, title in the reader's language (collated), or workload
-// within each unit — and returns the indexes of the entries on the requested page.
-func (s *snapshot) page(marks []uint8, q *pokot.CatalogQuery, hasText bool) []int32 {
-	first, n := (q.Page-1)*q.PerPage, q.PerPage
+// within each unit — and returns the indexes of the entries on the requested page. hits
+// are the results; titles, when not nil, those whose title holds every word.
+func (s *snapshot) page(hits, titles bitset, sortBy string, lang int, first, n int) []int32 {
 	var out []int32
 	seen := 0
-	walk := func(order []int32, want func(uint8) bool) {
+	walk := func(order []int32, want func(int32) bool) {
 		for _, i := range order {
 			if len(out) == n {
 				return
 			}
-			if m := marks[i]; m != noHit && want(m) {
+			if hits.has(i) && want(i) {
 				if seen >= first {
 					out = append(out, i)
 				}
@@ -202,17 +162,21 @@ func (s *snapshot) page(marks []uint8, q *pokot.CatalogQuery, hasText bool) []in
 			}
 		}
 	}
-	any := func(uint8) bool { return true }
-	switch {
-	case q.Sort == pokot.SortTitle:
-		walk(s.title[map[pokot.Lang]int{pokot.Swedish: 1, pokot.English: 2}[q.Lang]], any)
-	case q.Sort == pokot.SortWorkload:
+	any := func(int32) bool { return true }
+	switch sortBy {
+	case "title":
+		walk(s.title[lang], any)
+	case "workload":
 		walk(s.workload, any)
-	case q.Sort == pokot.SortNewest || !hasText:
-		walk(s.newest, any)
+	case "relevance":
+		if titles == nil {
+			walk(s.newest, any)
+			break
+		}
+		walk(s.newest, titles.has)
+		walk(s.newest, func(i int32) bool { return !titles.has(i) })
 	default:
-		walk(s.newest, func(m uint8) bool { return m == titleHit })
-		walk(s.newest, func(m uint8) bool { return m == bodyHit })
+		walk(s.newest, any)
 	}
 	return out
 }

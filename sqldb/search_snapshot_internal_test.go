@@ -119,16 +119,3 @@ func TestSnapshotPatch(t *testing.T) {
 		t.Fatal("patched without the change log")
 	}
 }
-
-func TestParseIDs(t *testing.T) {
-	got, err := parseIDs("3,1,200")
-	if err != nil || !reflect.DeepEqual(got, []int64{3, 1, 200}) {
-		t.Fatalf("parseIDs = %v, %v", got, err)
-	}
-	if got, err := parseIDs(""); err != nil || len(got) != 0 {
-		t.Fatalf("empty: %v %v", got, err)
-	}
-	if _, err := parseIDs("1,x"); err == nil {
-		t.Fatal("bad id accepted")
-	}
-}

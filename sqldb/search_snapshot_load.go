@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"sort"
 	"time"
 
@@ -12,8 +13,12 @@ import (
 	"golang.org/x/text/language"
 )
 
-// maxPatch is the most changed POKs patched into a snapshot; more reload it.
-const maxPatch = 500
+// maxPatch is the most changed POKs patched into a snapshot; more reload it. maxDead is the
+// most dead slots a snapshot keeps before a full load compacts them.
+const (
+	maxPatch = 500
+	maxDead  = 2000
+)
 
 var sortCollators = [3]*collate.Collator{
 	collate.New(language.Finnish, collate.IgnoreCase),
@@ -21,18 +26,19 @@ var sortCollators = [3]*collate.Collator{
 	collate.New(language.English, collate.IgnoreCase),
 }
 
-const snapshotColumns = `c.mc_id, c.org_id, c.published_at, c.sort_fi, c.sort_sv, c.sort_en, c.level, c.field, c.field_narrow,
-	c.field_broad, c.unit, c.workload, c.jotpa, c.stackable, c.sig, c.search_title FROM catalog c`
+const snapshotColumns = `c.mc_id, c.org_id, c.version_id, c.slug, c.version, c.published_at, c.sort_fi, c.sort_sv, c.sort_en, c.level, c.field, c.field_narrow,
+	c.field_broad, c.unit, c.workload, c.jotpa, c.stackable, c.sig, c.search_title, d.search_body
+	FROM catalog c JOIN catalog_docs d ON d.mc_id = c.mc_id`
 
-// scanEntry reads one catalog row, interning its facet values into s.
-func (s *snapshot) scanEntry(rows interface{ Scan(...any) error }, buf *collate.Buffer) (catEntry, error) {
-	var e catEntry
+// scanEntry reads one catalog row and its stemmed text, interning its facet values into s
+// (which the caller owns: a new snapshot being built).
+func (s *snapshot) scanEntry(rows interface{ Scan(...any) error }, buf *collate.Buffer) (e catEntry, doc textDoc, err error) {
 	var published time.Time
 	var titles [3]string
 	var sg string
-	if err := rows.Scan(&e.id, &e.org, timeCol{&published}, &titles[0], &titles[1], &titles[2], &e.level, &e.field[0], &e.field[1],
-		&e.field[2], &e.unit, &e.workload, &e.jotpa, &e.stack, &sg, &e.title); err != nil {
-		return e, err
+	if err := rows.Scan(&e.id, &e.org, &e.versionID, &e.slug, &e.version, timeCol{&published}, &titles[0], &titles[1], &titles[2], &e.level, &e.field[0], &e.field[1],
+		&e.field[2], &e.unit, &e.workload, &e.jotpa, &e.stack, &sg, &doc.title, &doc.body); err != nil {
+		return e, doc, err
 	}
 	e.published = published.UTC().Format(sqliteTime)
 	for i, title := range titles {
@@ -46,10 +52,51 @@ func (s *snapshot) scanEntry(rows interface{ Scan(...any) error }, buf *collate.
 			id = int32(len(s.pairs))
 			s.pairIDs[p] = id
 			s.pairs = append(s.pairs, p)
+			s.pairKind = append(s.pairKind, kindOf(f))
+			s.pairPost = append(s.pairPost, nil)
 		}
 		e.facets = append(e.facets, id)
 	})
-	return e, nil
+	return e, doc, nil
+}
+
+// addEntry appends e to s (a snapshot being built) and to its facet postings; the caller
+// has copied any postings it shares with another snapshot.
+func (s *snapshot) addEntry(e catEntry) int32 {
+	i := int32(len(s.entries))
+	s.entries = append(s.entries, e)
+	s.byID[e.id] = i
+	for _, p := range e.facets {
+		s.pairPost[p] = append(s.pairPost[p], i)
+	}
+	for k, prefix := range [3]string{"d", "n", "b"} {
+		if e.field[k] != "" {
+			s.fieldPost[prefix+e.field[k]] = append(s.fieldPost[prefix+e.field[k]], i)
+		}
+	}
+	return i
+}
+
+// densify makes the bitsets of the facet values that at least one entry in 32 has (a
+// bitset costs as much to walk as a list of that length), and the cost figures of count.
+func (s *snapshot) densify() {
+	n := len(s.entries)
+	s.pairBits = make([]bitset, len(s.pairs))
+	s.pairCost = 0
+	facets := 0
+	for p, post := range s.pairPost {
+		facets += len(post)
+		if len(post) >= n/32 && len(post) > 0 {
+			s.pairBits[p] = newBitset(n)
+			s.pairBits[p].addAll(post)
+			s.pairCost += len(s.pairBits[p])
+		} else {
+			s.pairCost += len(post)
+		}
+	}
+	if n > 0 {
+		s.facetsPer = float64(facets) / float64(n)
+	}
 }
 
 // The sort orders of a snapshot.
@@ -96,18 +143,25 @@ func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot
 		return nil, err
 	}
 	defer rows.Close()
-	s := &snapshot{gen: gen, byID: map[int64]int32{}, pairIDs: map[facetPair]int32{}}
+	s := &snapshot{gen: gen, byID: map[int64]int32{}, pairIDs: map[facetPair]int32{}, fieldPost: map[string][]int32{}}
+	tb := newTextBuilder()
 	var buf collate.Buffer
 	for rows.Next() {
-		e, err := s.scanEntry(rows, &buf)
+		e, doc, err := s.scanEntry(rows, &buf)
 		if err != nil {
 			return nil, err
 		}
-		s.byID[e.id] = int32(len(s.entries))
-		s.entries = append(s.entries, e)
+		tb.add(s.addEntry(e), doc.title, doc.body)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	s.text = tb.build()
+	s.densify()
+	s.live = len(s.entries)
+	s.alive = newBitset(len(s.entries))
+	for i := range s.entries {
+		s.alive.set(int32(i))
 	}
 	for _, ord := range s.orders() {
 		o := make([]int32, len(s.entries))
@@ -121,7 +175,9 @@ func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot
 }
 
 // patchSnapshot makes the snapshot of generation gen from old by re-reading the POKs that
-// changed in between; ok is false when they are too many or no longer all recorded.
+// changed in between; ok is false when they are too many or no longer all recorded, or
+// when old has too many dead slots. old is not changed: the new snapshot copies what
+// differs and shares the rest.
 func (db *DB) patchSnapshot(ctx context.Context, q querier, old *snapshot, gen int64) (*snapshot, bool, error) {
 	var oldest int64
 	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MIN(gen), 0) FROM catalog_changes`).Scan(&oldest); err != nil {
@@ -131,61 +187,74 @@ func (db *DB) patchSnapshot(ctx context.Context, q querier, old *snapshot, gen i
 		return nil, false, nil
 	}
 	changed, err := ids(ctx, q, `SELECT DISTINCT mc_id FROM catalog_changes WHERE gen > $1 AND gen <= $2`, []any{old.gen, gen})
-	if err != nil || len(changed) > maxPatch {
+	if err != nil || len(changed) > maxPatch || old.dead+len(changed) > maxDead {
 		return nil, false, err
 	}
-	s := &snapshot{gen: gen, byID: make(map[int64]int32, len(old.entries)), pairIDs: make(map[facetPair]int32, len(old.pairIDs)),
-		pairs: append([]facetPair(nil), old.pairs...)}
+	s := &snapshot{gen: gen, entries: slices.Clip(old.entries), byID: make(map[int64]int32, len(old.byID)+len(changed)),
+		pairs: slices.Clip(old.pairs), pairIDs: make(map[facetPair]int32, len(old.pairIDs)), pairKind: slices.Clip(old.pairKind),
+		pairPost: slices.Clone(old.pairPost), fieldPost: make(map[string][]int32, len(old.fieldPost)),
+		live: old.live, dead: old.dead}
 	for p, id := range old.pairIDs {
 		s.pairIDs[p] = id
 	}
-	gone := map[int64]bool{}
+	for k, v := range old.fieldPost {
+		s.fieldPost[k] = slices.Clip(v) // appending copies
+	}
+	for id, i := range old.byID {
+		s.byID[id] = i
+	}
+	for i := range s.pairPost {
+		s.pairPost[i] = slices.Clip(s.pairPost[i])
+	}
+	gone := map[int32]bool{}
 	for _, id := range changed {
-		gone[id] = true
-	}
-	remap := make([]int32, len(old.entries))
-	s.entries = make([]catEntry, 0, len(old.entries)+len(changed))
-	for i := range old.entries {
-		if gone[old.entries[i].id] {
-			remap[i] = -1
-			continue
+		if i, ok := s.byID[id]; ok {
+			gone[i] = true
+			delete(s.byID, id)
 		}
-		remap[i] = int32(len(s.entries))
-		s.entries = append(s.entries, old.entries[i])
 	}
+	s.live -= len(gone)
+	s.dead += len(gone)
 	oldOrders := old.orders()
 	for k, ord := range s.orders() {
-		o := make([]int32, 0, len(s.entries)+len(changed))
+		o := make([]int32, 0, len(*oldOrders[k].o)+len(changed))
 		for _, i := range *oldOrders[k].o {
-			if j := remap[i]; j >= 0 {
-				o = append(o, j)
+			if !gone[i] {
+				o = append(o, i)
 			}
 		}
 		*ord.o = o
 	}
 	// Re-read the changed POKs that are (still) published and insert them in every order.
 	var buf collate.Buffer
+	var docs []textDoc
 	for _, id := range changed {
-		e, err := s.scanEntry(q.QueryRowContext(ctx, `SELECT `+snapshotColumns+` WHERE c.mc_id = $1`, id), &buf)
+		e, doc, err := s.scanEntry(q.QueryRowContext(ctx, `SELECT `+snapshotColumns+` WHERE c.mc_id = $1`, id), &buf)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue // withdrawn from the catalogue
 		}
 		if err != nil {
 			return nil, false, err
 		}
-		n := int32(len(s.entries))
-		s.entries = append(s.entries, e)
+		n := s.addEntry(e)
+		doc.entry = n
+		docs = append(docs, doc)
+		s.live++
 		for _, ord := range s.orders() {
 			o := *ord.o
 			at := sort.Search(len(o), func(i int) bool { return !ord.less(&s.entries[o[i]], &s.entries[n]) })
-			o = append(o, 0)
-			copy(o[at+1:], o[at:])
-			o[at] = n
-			*ord.o = o
+			*ord.o = slices.Insert(o, at, n)
 		}
 	}
-	for i := range s.entries {
-		s.byID[s.entries[i].id] = int32(i)
+	s.alive = newBitset(len(s.entries))
+	copy(s.alive, old.alive)
+	for i := range gone {
+		s.alive[i>>6] &^= 1 << (uint(i) & 63)
 	}
+	for _, d := range docs {
+		s.alive.set(d.entry)
+	}
+	s.text = old.text.patched(docs)
+	s.densify()
 	return s, true, nil
 }
