@@ -41,7 +41,7 @@ type oauthData struct {
 // sign in first and come back here with the same request.
 func (p *oauthPages) authorizeForm(w http.ResponseWriter, r *http.Request) error {
 	if st(r).user == nil {
-		p.s.redirectFlash(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()), "oauth.flash.signin")
+		p.s.redirectFlash(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()), "flash.oauth.signin")
 		return nil
 	}
 	return p.handle(w, r, r.URL.Query(), "")
@@ -85,7 +85,7 @@ func (p *oauthPages) handle(w http.ResponseWriter, r *http.Request, q url.Values
 	for _, sc := range pokot.OB3Scopes { // in a fixed order, whatever the request's
 		for _, want := range ar.Scopes {
 			if want == sc {
-				d.Scopes = append(d.Scopes, "oauth.scope."+strings.TrimPrefix(sc, "https://purl.imsglobal.org/spec/ob/v3p0/scope/"))
+				d.Scopes = append(d.Scopes, scopeKey(sc))
 			}
 		}
 	}

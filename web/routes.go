@@ -149,6 +149,8 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 		mux.Handle("GET /oauth/authorize", s.app(ob3.authorizeForm))
 		mux.Handle("POST /oauth/authorize", s.app(ob3.authorize))
 		mux.Handle("GET /oauth/privacy", s.app(ob3.privacy))
+		mux.Handle("GET /oauth/grants", s.app(s.signedIn(ob3.grants)))
+		mux.Handle("POST /oauth/grants/{client}/revoke", s.app(s.signedIn(ob3.revokeGrant)))
 	}
 
 	// The learner's wallet (issue 5).
