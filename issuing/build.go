@@ -21,7 +21,10 @@ type batchBuilder struct {
 	version     *pokot.MicrocredentialVersion
 	achievement map[string]any
 	title       pokot.Text
-	listURL     func(n int) string
+	// entry returns the credentialStatus entry of index in list n of a purpose.
+	entry func(purpose string, n, index int) (status.Entry, error)
+	// purposes holds the purpose of each reservation's status entry (see loadPurposes).
+	purposes map[string]string
 }
 
 func (s *Service) newBuilder(ctx context.Context, org *pokot.Organisation, offeringID int64) (*batchBuilder, error) {
@@ -42,15 +45,33 @@ func (s *Service) newBuilder(ctx context.Context, org *pokot.Organisation, offer
 		return nil, err
 	}
 	delete(a, "@context")
-	return &batchBuilder{org: org, offering: o, version: v, achievement: a, title: v.Content.Title, listURL: func(n int) string {
-		return s.issuer.StatusListURL(org, pokot.StatusRevocation, n)
-	}}, nil
+	return &batchBuilder{org: org, offering: o, version: v, achievement: a, title: v.Content.Title,
+		entry: func(purpose string, n, index int) (status.Entry, error) {
+			return s.issuer.StatusEntryOf(org, purpose, n, index)
+		}}, nil
+}
+
+// loadPurposes reads which status list each reservation's index was allocated in: new
+// reservations get a two-bit message entry (pokot.StatusMessage), but a reservation made
+// before message lists existed and signed again after an upgrade has a revocation index,
+// and must be signed with that entry. One query per chunk.
+func (s *Service) loadPurposes(ctx context.Context, b *batchBuilder, cs []*pokot.IssuedCredential) error {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.CredentialID
+	}
+	ps, err := s.store.StatusPurposesOf(ctx, b.org.ID, ids)
+	if err != nil {
+		return err
+	}
+	b.purposes = ps
+	return nil
 }
 
 // build returns the unsigned OpenBadgeCredential of a reservation. Everything in it comes
 // from the reservation and the version, so that signing a reservation again after a crash
 // makes the same credential: its id, validFrom (the reservation time), identifier (the
-// stored salt) and credentialStatus (the allocated index). The envelope follows
+// stored salt) and credentialStatus (the allocated index, in the list loadPurposes found). The envelope follows
 // credential.Build; the issuer Profile is set by issuer.Service.Sign.
 func (b *batchBuilder) build(c *pokot.IssuedCredential) (map[string]any, error) {
 	if c.StatusList == 0 {
@@ -95,7 +116,11 @@ func (b *batchBuilder) build(c *pokot.IssuedCredential) (map[string]any, error) 
 	if m := content.ValidityMonths; m > 0 {
 		doc["validUntil"] = issued.AddDate(0, m, 0).Format(time.RFC3339)
 	}
-	entry, err := status.NewEntry(b.listURL(c.StatusList), pokot.StatusRevocation, c.StatusIndex)
+	purpose := b.purposes[c.CredentialID]
+	if purpose == "" {
+		return nil, fmt.Errorf("issuing: reservation %s has no status entry", c.CredentialID)
+	}
+	entry, err := b.entry(purpose, c.StatusList, c.StatusIndex)
 	if err != nil {
 		return nil, err
 	}

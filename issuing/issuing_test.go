@@ -61,7 +61,7 @@ func checkExactlyOnce(t *testing.T, e *env, o *pokot.Offering, learners []string
 
 func statusUsed(t *testing.T, e *env) int {
 	t.Helper()
-	l, err := e.db.StatusList(ctx, e.org.ID, pokot.StatusRevocation, 1)
+	l, err := e.db.StatusList(ctx, e.org.ID, pokot.StatusMessage, 1)
 	must(t, err)
 	return l.Used
 }

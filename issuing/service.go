@@ -41,6 +41,8 @@ type Store interface {
 	CompleteIssuance(ctx context.Context, orgID, batchID int64, items []pokot.SignedIssue, outbox bool) (int, error)
 	// FinishIssueBatch marks a batch done, or failed with errText.
 	FinishIssueBatch(ctx context.Context, orgID, batchID int64, errText string) error
+	// StatusPurposesOf returns the purpose of each credential's status entry.
+	StatusPurposesOf(ctx context.Context, orgID int64, credentialIDs []string) (map[string]string, error)
 	// MarkCredentialStatus records a status change on the issued credential.
 	MarkCredentialStatus(ctx context.Context, orgID int64, credentialID, purpose string, set bool, reason string, now time.Time) error
 }

@@ -20,7 +20,8 @@ func TestRevoke(t *testing.T) {
 	wantCode(t, s.Revoke(ctx, e.org, c.CredentialID, "  "), pokot.EINVALID, "err.issue.reason_required")
 	must(t, s.Revoke(ctx, e.org, c.CredentialID, "Arviointi tehtiin väärälle henkilölle"))
 	wantCode(t, s.Revoke(ctx, e.org, c.CredentialID, "again"), pokot.ECONFLICT, "err.status_already_revoked")
-	wantCode(t, s.Suspend(ctx, e.org, cs[1].CredentialID, "tarkistus"), pokot.ECONFLICT, "err.issue.suspension_unavailable")
+	wantCode(t, s.Suspend(ctx, e.org, c.CredentialID, "tarkistus"), pokot.ECONFLICT, "err.status_revoked_final")
+	wantCode(t, s.Reinstate(ctx, e.org, c.CredentialID, "tarkistus"), pokot.ECONFLICT, "err.status_revoked_final")
 
 	other := &pokot.Organisation{Slug: "tamk", Name: pokot.Text{"fi": "TAMK"}, Country: "FI"}
 	must(t, e.db.CreateOrg(ctx, other))

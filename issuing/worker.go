@@ -139,6 +139,9 @@ func (s *Service) runBatch(ctx context.Context, orgID, batchID int64, afterChunk
 
 // signChunk builds and signs the credentials of reservations and prepares their e-mails.
 func (s *Service) signChunk(ctx context.Context, b *batchBuilder, cs []*pokot.IssuedCredential) ([]pokot.SignedIssue, error) {
+	if err := s.loadPurposes(ctx, b, cs); err != nil {
+		return nil, err
+	}
 	docs := make([]map[string]any, len(cs))
 	for i, c := range cs {
 		d, err := b.build(c)

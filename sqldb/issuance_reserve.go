@@ -29,8 +29,8 @@ const issuedPerInsert = 32
 
 // ReserveIssuance marks a batch running and returns up to n reservations to sign: first
 // those of the offering left pending by an earlier attempt (a crash, a lost lease), then
-// new ones for learners who passed every outcome and hold no credential, whose revocation
-// status indices are allocated in the same transaction. It refreshes the batch's Total.
+// new ones for learners who passed every outcome and hold no credential, whose status
+// indices (in the two-bit message lists) are allocated in the same transaction. It refreshes the batch's Total.
 // An empty list means the batch has nothing left. ENOTFOUND for an unknown batch.
 func (db *DB) ReserveIssuance(ctx context.Context, orgID, batchID int64, n int) (*pokot.IssueBatch, []*pokot.IssuedCredential, error) {
 	var b *pokot.IssueBatch
@@ -192,7 +192,8 @@ func (db *DB) reserveNew(ctx context.Context, tx *sql.Tx, b *pokot.IssueBatch, a
 	}
 	entries := make([]*pokot.StatusEntry, len(ids))
 	for done := 0; done < len(ids); {
-		m, err := db.allocate(ctx, tx, b.OrgID, pokot.StatusRevocation, ids[done:], entries[done:], minStatusListSize, now)
+		// Open Badges carry one two-bit message entry (valid, suspended, revoked).
+		m, err := db.allocate(ctx, tx, b.OrgID, pokot.StatusMessage, ids[done:], entries[done:], minStatusListSize, now)
 		if err != nil {
 			return nil, err
 		}
