@@ -71,28 +71,78 @@ func (s *server) participantsCSV(w http.ResponseWriter, r *http.Request) error {
 // participantsFile is the name of the CSV export in each language.
 var participantsFile = map[pokot.Lang]string{pokot.Finnish: "osallistujat", pokot.Swedish: "deltagare", pokot.English: "participants"}
 
-// staffCancel cancels a learner's registration for the organisation; the first learner in
-// the waitlist moves up and is told by e-mail.
-func (s *server) staffCancel(w http.ResponseWriter, r *http.Request) error {
+// staffCancelData is the data of the page that asks staff to confirm a cancellation.
+type staffCancelData struct {
+	*offeringCtx
+	Base string
+	Reg  *pokot.Registration
+	Next *pokot.Registration // the first in the waitlist, who gets the seat; nil when none
+}
+
+// staffCancelTarget loads the registration {reg} of the offering for staff who may cancel it.
+func (s *server) staffCancelTarget(r *http.Request) (*offeringCtx, deliveryStore, *pokot.Registration, error) {
 	oc, ds, err := s.loadOffering(r)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	if !oc.CanEdit {
-		return forbidden()
+		return nil, nil, nil, forbidden()
 	}
 	id, err := strconv.ParseInt(r.PathValue("reg"), 10, 64)
 	if err != nil || id <= 0 {
-		return notFoundErr()
+		return nil, nil, nil, notFoundErr()
 	}
 	reg, err := ds.Registration(r.Context(), oc.Org.ID, id)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	if reg.OfferingID != oc.Offering.ID {
-		return notFoundErr()
+		return nil, nil, nil, notFoundErr()
 	}
-	_, promoted, err := ds.CancelRegistration(r.Context(), oc.Org.ID, id, s.now())
+	return oc, ds, reg, nil
+}
+
+// staffCancelForm asks for confirmation before a learner's registration is cancelled: it
+// names the learner and says who on the waitlist gets the seat. A plain form, no script.
+func (s *server) staffCancelForm(w http.ResponseWriter, r *http.Request) error {
+	oc, ds, reg, err := s.staffCancelTarget(r)
+	if err != nil {
+		return err
+	}
+	return s.renderStaffCancel(w, r, oc, ds, reg)
+}
+
+func (s *server) renderStaffCancel(w http.ResponseWriter, r *http.Request, oc *offeringCtx, ds deliveryStore, reg *pokot.Registration) error {
+	if reg.Status == pokot.RegCancelled {
+		return s.renderParticipants(w, r, http.StatusConflict, oc, ds, "err.reg.cancelled")
+	}
+	d := staffCancelData{offeringCtx: oc, Base: offeringBase(oc.Org, oc.Offering.ID), Reg: reg}
+	if reg.Status == pokot.RegRegistered {
+		regs, err := ds.Participants(r.Context(), oc.Org.ID, oc.Offering.ID, false)
+		if err != nil {
+			return err
+		}
+		for _, o := range regs {
+			if o.Status == pokot.RegWaitlisted && (d.Next == nil || o.Position < d.Next.Position) {
+				d.Next = o
+			}
+		}
+	}
+	return s.render(w, r, http.StatusOK, "registrationstaffcancel", d, nil)
+}
+
+// staffCancel cancels a learner's registration for the organisation once confirmed on the
+// page of staffCancelForm (a POST without confirm=yes shows that page instead); the first
+// learner in the waitlist moves up and is told by e-mail.
+func (s *server) staffCancel(w http.ResponseWriter, r *http.Request) error {
+	oc, ds, reg, err := s.staffCancelTarget(r)
+	if err != nil {
+		return err
+	}
+	if r.PostFormValue("confirm") != "yes" {
+		return s.renderStaffCancel(w, r, oc, ds, reg)
+	}
+	_, promoted, err := ds.CancelRegistration(r.Context(), oc.Org.ID, reg.ID, s.now())
 	if pokot.ErrorCode(err) == pokot.ECONFLICT {
 		return s.renderParticipants(w, r, http.StatusConflict, oc, ds, "err.reg.cancelled")
 	} else if err != nil {

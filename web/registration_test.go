@@ -172,13 +172,13 @@ func TestParticipants(t *testing.T) {
 		t.Fatalf("CSV:\n%s", r.body)
 	}
 	regs, _ := w.db.Participants(ctx, w.hamk.ID, o.ID, false)
-	r = b.post(base+"/participants/"+itoa(int(regs[0].ID))+"/cancel", nil)
+	r = b.post(base+"/participants/"+itoa(int(regs[0].ID))+"/cancel", map[string][]string{"confirm": {"yes"}})
 	wantStatus(t, r, http.StatusSeeOther)
 	reg, wait := w.seats(o)
 	if len(reg) != 1 || reg[0] != "toka@example.fi" || len(wait) != 1 {
 		t.Fatalf("after staff cancel: %v %v", reg, wait)
 	}
-	r = b.post(base+"/participants/"+itoa(int(regs[0].ID))+"/cancel", nil)
+	r = b.post(base+"/participants/"+itoa(int(regs[0].ID))+"/cancel", map[string][]string{"confirm": {"yes"}})
 	wantStatus(t, r, http.StatusConflict)
 	wantBody(t, r, "Ilmoittautuminen on jo peruttu.")
 }

@@ -112,6 +112,7 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("POST /orgs/{slug}/offerings/{id}/edit", s.app(s.signedIn(s.saveOffering)))
 	mux.Handle("GET /orgs/{slug}/offerings/{id}/participants", s.app(s.signedIn(s.participants)))
 	mux.Handle("GET /orgs/{slug}/offerings/{id}/participants.csv", s.app(s.signedIn(s.participantsCSV)))
+	mux.Handle("GET /orgs/{slug}/offerings/{id}/participants/{reg}/cancel", s.app(s.signedIn(s.staffCancelForm)))
 	mux.Handle("POST /orgs/{slug}/offerings/{id}/participants/{reg}/cancel", s.app(s.signedIn(s.staffCancel)))
 	mux.Handle("GET /orgs/{slug}/offerings/{id}/assessment", s.app(s.signedIn(s.assessmentGrid)))
 	mux.Handle("POST /orgs/{slug}/offerings/{id}/assessment", s.app(s.signedIn(s.saveGrid)))
@@ -134,6 +135,7 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	verify := s.newVerifyPage()
 	mux.Handle("GET /verify", s.app(verify.form))
 	mux.Handle("POST /verify", verify.verifyMultipart(s.app(verify.verify)))
+	mux.Handle("GET "+issuer.StatusReferencePath, s.app(s.credentialStatusValues))
 	if s.issuer != nil {
 		h := s.issuer.Handler()
 		for _, p := range issuer.Patterns {
