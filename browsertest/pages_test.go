@@ -107,6 +107,7 @@ func TestEveryPage(t *testing.T) {
 			checkPage(t, ctx, "profile-token-created")
 		}},
 		{name: "forbidden", tab: string(pokot.RoleLearner), url: "/orgs/" + orgSlug + "/settings", status: 403},
+		{name: "wallet", tab: string(pokot.RoleLearner), url: "/wallet", status: 200}, {name: "wallet-add", tab: string(pokot.RoleLearner), url: "/wallet/add", status: 200},
 	}
 	for _, r := range pokot.Roles {
 		pages = append(pages, page{name: "dashboard-" + string(r), tab: string(r), url: "/dashboard", status: 200})

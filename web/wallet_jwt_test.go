@@ -53,6 +53,12 @@ func TestWalletJWT(t *testing.T) {
 	if !res.Verified || res.Format != "jwt" {
 		t.Fatalf("the JWT does not verify (format %q): %+v", res.Format, res.Failed())
 	}
+	// The public verifier page accepts it too (this site's documents read in-process).
+	v := w.browser()
+	v.get("/verify?lang=fi")
+	r = v.upload("", nil, map[string]string{"credential": jwt})
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, `class="verdict verdict-ok"`, "VC-JWT EdDSA")
 	tok, err := vcjwt.Parse(jwt)
 	if err != nil {
 		t.Fatal(err)
