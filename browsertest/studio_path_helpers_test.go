@@ -205,3 +205,15 @@ func typeIn(t *testing.T, ctx context.Context, sel, value string) {
 		t.Fatalf("typed %q into %s, but it holds %q", value, sel, got)
 	}
 }
+
+// checkSameLayout is checkPage for another page of a layout that checkPage has already
+// checked whole (the next step of the editor): the page basics and axe-core on what this
+// page adds, and a screenshot; keyboard focus order and the 320 px reflow of the shared
+// layout are not repeated.
+func checkSameLayout(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	screenshot(t, ctx, name)
+	for _, p := range append(basicsProblems(t, ctx), axeProblems(t, ctx)...) {
+		t.Errorf("%s (%s): %s", name, location(ctx), p)
+	}
+}

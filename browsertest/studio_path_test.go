@@ -126,7 +126,7 @@ func TestStudioToCatalogue(t *testing.T) {
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
 
 	// Step 3, scope: a workload with a decimal comma, its unit, the EQF level.
-	checkPage(t, d, "path-step3")
+	checkSameLayout(t, d, "path-step3")
 	typeIn(t, d, "#ed-workload-value", "2,5")
 	choose(t, d, "ed-workload-unit-osp")
 	pick(t, d, "ed-eqfLevel", "4")
@@ -134,7 +134,7 @@ func TestStudioToCatalogue(t *testing.T) {
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
 
 	// Step 4, assessment.
-	checkPage(t, d, "path-step4")
+	checkSameLayout(t, d, "path-step4")
 	choose(t, d, "ed-assessment-demonstration")
 	choose(t, d, "ed-assessment-portfolio")
 	typeIn(t, d, "#ed-assessmentInfo-fi", "Näyttö asiakkaan kotona ohjaajan läsnä ollessa.")
@@ -143,7 +143,7 @@ func TestStudioToCatalogue(t *testing.T) {
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
 
 	// Step 5, delivery.
-	checkPage(t, d, "path-step5")
+	checkSameLayout(t, d, "path-step5")
 	choose(t, d, "ed-participation-blended")
 	choose(t, d, "ed-languages-fi")
 	choose(t, d, "ed-languages-sv")
@@ -154,7 +154,7 @@ func TestStudioToCatalogue(t *testing.T) {
 
 	// Step 6, quality: the quality assurance written in Swedish only for now (the Finnish
 	// gap is found later, at review).
-	checkPage(t, d, "path-step6")
+	checkSameLayout(t, d, "path-step6")
 	openTranslations(t, d, "ed-qualityAssurance-fi")
 	typeIn(t, d, "#ed-qualityAssurance-sv", pathQASv)
 	typeIn(t, d, "#ed-prerequisites-fi", pathPrereq)
@@ -243,6 +243,9 @@ func studioPartnerPart(t *testing.T, a *app, browser, d context.Context, designe
 	if n := eval[int](t, p, `document.querySelectorAll('form[action$="/partners"], form[action$="/transition"], button[name=op]').length`); n != 0 {
 		t.Errorf("the partner's view of the draft has %d editing or workflow controls", n)
 	}
+	if strings.Contains(text(t, p, "main"), i18n.T(pokot.Finnish, "studio.partners_text")) {
+		t.Errorf("the partner is told to invite working-life partners, which only designers can do")
+	}
 
 	// Another draft of the organisation: a clear refusal, and an edit sent to it anyway
 	// (with the partner's own session and CSRF token) changes nothing.
@@ -277,10 +280,12 @@ func studioPartnerPart(t *testing.T, a *app, browser, d context.Context, designe
 
 	// A comment on the first learning outcome, mentioning the designer by e-mail.
 	open(t, p, base+"/step/2", 200)
-	checkPage(t, p, "path-partner-step2")
+	checkSameLayout(t, p, "path-partner-step2")
 	clickLoad(t, p, `#outcome-1 .outcome-links a`, 200)
-	if got := eval[string](t, p, `document.getElementById('cm-anchor').value`); got != "outcomes[0].text" {
-		t.Errorf("the comment link of outcome 1 preselects the anchor %q", got)
+	// The link preselects the first outcome as the place of the comment.
+	anchor := eval[string](t, p, `(s => s.options[s.selectedIndex].text)(document.getElementById('cm-anchor'))`)
+	if !strings.Contains(anchor, "1") || anchor == eval[string](t, p, `document.getElementById('cm-anchor').options[0].text`) {
+		t.Errorf("the comment link of outcome 1 preselects %q", anchor)
 	}
 	comment := "Lisätkää tähän tietosuoja: kamerakuvaa ei saa tallentaa. @" + designerEmail + " voitko katsoa?"
 	typeIn(t, p, "#cm-body", comment)
@@ -288,6 +293,9 @@ func studioPartnerPart(t *testing.T, a *app, browser, d context.Context, designe
 	thread := `article.thread:has(a[href$="/step/2#ed-outcomes-0-text-fi"])`
 	if got := text(t, p, thread+" .comment-body"); got != comment {
 		t.Fatalf("the comment on outcome 1 reads %q, want %q", got, comment)
+	}
+	if got := text(t, p, thread+" > .meta > a"); got != anchor {
+		t.Errorf("the thread is anchored at %q, want %q", got, anchor)
 	}
 	if mm := a.mailTo(t, designerEmail); !strings.Contains(mm.Subject, partnerName) || !strings.Contains(mm.Text, comment) {
 		t.Errorf("the @-mentioned designer got the mail %q:\n%s", mm.Subject, mm.Text)
@@ -354,6 +362,14 @@ func studioReviewPart(t *testing.T, a *app, browser, d context.Context, adminEma
 	if got := eval[string](t, d, `location.hash`); got != "#ed-qualityAssurance-fi" {
 		t.Errorf("the checklist item leads to %q", got)
 	}
+	// The field itself says what is missing, tied to it for screen readers.
+	want := i18n.T(pokot.Finnish, "studio.gate_field.finnish")
+	if got := eval[string](t, d, `(e => e.getAttribute('aria-invalid') + ' ' + [...e.getAttribute('aria-describedby').split(' ')].map(
+		id => document.getElementById(id)).filter(x => x && x.classList.contains('field-error')).map(x => x.textContent.replace(/\s+/g, ' ').trim()).join())(
+		document.getElementById('ed-qualityAssurance-fi'))`); got != "true "+i18n.T(pokot.Finnish, "form.error_prefix")+" "+want {
+		t.Errorf("the Finnish quality assurance field: %q, want aria-invalid and the message %q", got, want)
+	}
+	checkPage(t, d, "path-step6-finnish-missing")
 	typeIn(t, d, "#ed-qualityAssurance-fi", pathQAFi)
 	clickLoad(t, d, `.step-actions button[name=op][value=save]`, 200)
 	if g := readChecklist(t, d); len(g.Errors) != 0 || g.Summary != i18n.T(pokot.Finnish, "studio.gate_ok") {

@@ -53,6 +53,8 @@ type editData struct {
 
 	Comments commentsView
 	Overview *overviewData
+
+	gateAt map[string]string // element id → the gate's message shown at that field
 }
 
 // Prev and Next are the neighbouring steps (0 when none).
@@ -93,6 +95,7 @@ func (s *server) checklist(r *http.Request, p *studioPOK, v *pokot.Microcredenti
 			seen[c.Key+"/"+strconv.Itoa(c.N)] = true
 		}
 		cv := checkView{OK: c.OK, Error: c.Severity == pokot.SeverityError, Text: pokot.QualityText(c, l), Href: checkHref(p, c)}
+		gateFieldError(d, c, l)
 		switch {
 		case c.OK:
 			d.Passed = append(d.Passed, cv)
@@ -159,6 +162,7 @@ func (s *server) newEditData(r *http.Request, p *studioPOK, v *pokot.Microcreden
 	if err := s.checklist(r, p, v, d); err != nil {
 		return nil, err
 	}
+	d.showGateAtFields()
 	cv, err := s.commentsFor(r, p, step, f)
 	if err != nil {
 		return nil, err

@@ -58,7 +58,10 @@
       say(form.getAttribute("data-offline") || "", true);
     }).then(function () {
       busy = false;
-      if (again) { again = false; schedule(); }
+      if (held) {
+        held = false;
+        if (form.requestSubmit) form.requestSubmit(heldButton); else form.submit();
+      } else if (again) { again = false; schedule(); }
     });
   }
 
@@ -67,6 +70,21 @@
     clearTimeout(timer);
     timer = setTimeout(save, 1500);
   }
+
+  // A button press saves the whole step itself: drop a pending autosave, and if one is on
+  // its way, send the form when it has answered, with the revision it brought back (sent
+  // at the same time, the two saves would refuse each other as stale).
+  var held = false, heldButton = null;
+  form.addEventListener("submit", function (e) {
+    clearTimeout(timer);
+    if (busy) {
+      e.preventDefault();
+      held = true;
+      heldButton = e.submitter || null;
+      return;
+    }
+    stopped = true;
+  });
 
   form.addEventListener("input", schedule);
   form.addEventListener("change", function (e) {
