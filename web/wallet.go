@@ -198,6 +198,9 @@ type walletData struct {
 	Stored   []*walletItem // added by the learner or another platform
 }
 
+// IssuedHere counts the credentials issued on this platform (POK and pathway).
+func (d walletData) IssuedHere() int { return len(d.Issued) + len(d.Pathways) }
+
 // list is GET /wallet: every credential of the learner, or a word on what one is.
 func (p *walletPages) list(w http.ResponseWriter, r *http.Request) error {
 	items, err := p.items(r.Context(), st(r).user, st(r).lang)

@@ -101,7 +101,13 @@ func (p *walletPages) deleteForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return p.s.render(w, r, http.StatusOK, "walletaccount", walletAccountData{Form: newForm("delete", nil), Delete: true, Count: len(items)}, nil)
+	n := 0
+	for _, it := range items {
+		if it.Kind != kindStored {
+			n++
+		}
+	}
+	return p.s.render(w, r, http.StatusOK, "walletaccount", walletAccountData{Form: newForm("delete", nil), Delete: true, Count: n}, nil)
 }
 
 // deleteAccount is POST /wallet/account/delete: with the box ticked, the account and its
