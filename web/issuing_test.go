@@ -85,7 +85,7 @@ func TestIssuing(t *testing.T) {
 		t.Fatalf("%d credentials after a retry", len(cs))
 	}
 	r = b.get(base + "/issuing")
-	wantBody(t, r, "myönnetty", "Peru todistus")
+	wantBody(t, r, "myönnetty", "Muuta tilaa")
 
 	// Revoke: a reason is required, then a confirmation; only then the status changes.
 	c := cs[0]
@@ -106,9 +106,9 @@ func TestIssuing(t *testing.T) {
 	if got.RevokedAt == nil || got.StatusReason != "Arvosana kirjattiin väärin" {
 		t.Fatalf("after revoking: %+v", got)
 	}
-	// The published status list has the bit set.
-	if !w.revokedInList(t, got) {
-		t.Fatal("the status list does not show the revocation")
+	// The published status list has the value 2 (revoked) at the credential's two bits.
+	if v := w.valueInList(t, got); v != status.ValueRevoked {
+		t.Fatalf("the status list has %d, not the revocation", v)
 	}
 	r = b.get(base + "/issuing")
 	wantBody(t, r, "peruttu", "Arvosana kirjattiin väärin")
@@ -119,37 +119,103 @@ func TestIssuing(t *testing.T) {
 	if again, _ := w.db.IssuedCredential(ctx, w.hamk.ID, c.CredentialID); again.StatusReason != "Arvosana kirjattiin väärin" {
 		t.Fatal("a refused revocation changed the reason")
 	}
-	// Suspending an Open Badge: the precise reason why not.
-	sp2 := base + "/credentials/" + cs[1].CredentialID[len("urn:uuid:"):] + "/status"
-	r = b.post(sp2, formOf("action", "suspend", "reason", "Tarkistetaan", "confirm", "1"))
+	// A revoked credential's page offers nothing, and says why.
+	r = b.get(sp)
+	wantBody(t, r, "Perumista ei voi ottaa takaisin")
+	if regexp.MustCompile(`name="action" value="(suspend|reinstate)"`).MatchString(r.body) {
+		t.Fatal("a revoked credential offers suspend or reinstate")
+	}
+	r = b.post(sp, formOf("action", "suspend", "reason", "Tarkistetaan"))
 	wantStatus(t, r, http.StatusConflict)
-	wantBody(t, r, "Open Badges 3.0 -todistusta ei voi keskeyttää")
+	wantBody(t, r, "sitä ei voi keskeyttää eikä palauttaa voimaan", "Mitään ei muutettu.")
+
+	// Suspend an Open Badge, lift the suspension, suspend again: each with a reason and a
+	// confirmation, each in the published list at once.
+	c2 := cs[1]
+	sp2 := base + "/credentials/" + c2.CredentialID[len("urn:uuid:"):] + "/status"
+	r = b.get(sp2)
+	wantBody(t, r, `value="suspend"`, "Todistus ei kelpaa tarkistuksessa, kunnes keskeytys puretaan.")
+	if regexp.MustCompile(`value="suspend"[^>]*disabled`).MatchString(r.body) {
+		t.Fatal("suspension is offered disabled")
+	}
+	r = b.post(sp2, formOf("action", "reinstate", "reason", "Ei keskeytetty"))
+	wantStatus(t, r, http.StatusConflict)
+	wantBody(t, r, "Todistus ei ole keskeytetty.")
+	r = b.post(sp2, formOf("action", "suspend", "reason", "Näyttö tarkistetaan"))
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, "Vahvista keskeytys")
+	if v := w.valueInList(t, c2); v != status.ValueValid {
+		t.Fatalf("suspended before the confirmation: %d", v)
+	}
+	r = b.post(sp2, formOf("action", "suspend", "reason", "Näyttö tarkistetaan", "confirm", "1"))
+	wantStatus(t, r, http.StatusSeeOther)
+	if v := w.valueInList(t, c2); v != status.ValueSuspended {
+		t.Fatalf("after suspending the list has %d", v)
+	}
+	wantBody(t, b.get(base+"/issuing"), "keskeytetty", "Näyttö tarkistetaan")
+	r = b.get(sp2)
+	wantBody(t, r, `value="reinstate" checked`, "Pura keskeytys")
+	r = b.post(sp2, formOf("action", "suspend", "reason", "Uudelleen", "confirm", "1"))
+	wantStatus(t, r, http.StatusConflict)
+	wantBody(t, r, "Todistus on jo keskeytetty")
+	r = b.post(sp2, formOf("action", "reinstate", "reason", "Näyttö oli kunnossa", "confirm", "1"))
+	wantStatus(t, r, http.StatusSeeOther)
+	if v := w.valueInList(t, c2); v != status.ValueValid {
+		t.Fatalf("after lifting the list has %d", v)
+	}
+	if got, _ := w.db.IssuedCredential(ctx, w.hamk.ID, c2.CredentialID); got.SuspendedAt != nil || got.StatusReason != "Näyttö oli kunnossa" {
+		t.Fatalf("after lifting: %+v", got)
+	}
 	// Another organisation's assessor cannot touch it.
 	omnia := w.signedIn(w.omniaAsses)
 	wantStatus(t, omnia.get(sp), http.StatusForbidden)
 }
 
-// revokedInList fetches the organisation's published revocation list, as any verifier
-// would, and reads the credential's bit.
-func (w *deliveryWorld) revokedInList(t *testing.T, c *pokot.IssuedCredential) bool {
+// valueInList fetches the organisation's published message status list, as any verifier
+// would, and reads the credential's two-bit value (0 valid, 1 suspended, 2 revoked).
+func (w *deliveryWorld) valueInList(t *testing.T, c *pokot.IssuedCredential) int {
 	t.Helper()
-	r := w.browser().get("/orgs/hamk/status/revocation/" + itoa(c.StatusList))
+	r := w.browser().get("/orgs/hamk/status/message/" + itoa(c.StatusList))
 	wantStatus(t, r, http.StatusOK)
 	var vc struct {
 		CredentialSubject struct {
-			EncodedList string `json:"encodedList"`
+			StatusPurpose string `json:"statusPurpose"`
+			EncodedList   string `json:"encodedList"`
 		} `json:"credentialSubject"`
 	}
 	if err := json.Unmarshal([]byte(r.body), &vc); err != nil {
 		t.Fatal(err)
 	}
+	if vc.CredentialSubject.StatusPurpose != "message" {
+		t.Fatalf("statusPurpose %q", vc.CredentialSubject.StatusPurpose)
+	}
 	l, err := status.Decode(vc.CredentialSubject.EncodedList)
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := l.Get(c.StatusIndex)
+	l, err = l.WithStatusSize(2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return set
+	v, err := l.Value(c.StatusIndex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestCredentialStatusReference: the page that every Open Badge's status entry names as
+// statusReference explains the four values in Finnish, Swedish and English.
+func TestCredentialStatusReference(t *testing.T) {
+	t.Parallel()
+	w := newDeliveryWorld(t)
+	for lang, want := range map[string][]string{
+		"fi": {"Osaamismerkin tilatieto", "Keskeytetty:", "Peruttu:", "<code>0x1</code>", "<code>suspended</code>"},
+		"sv": {"Statusuppgiften för ett kompetensmärke", "Spärrat:", "Återkallat:"},
+		"en": {"The status of a credential", "Suspended:", "Revoked:", "must support"},
+	} {
+		r := w.browser().get("/credential-status?lang=" + lang)
+		wantStatus(t, r, http.StatusOK)
+		wantBody(t, r, want...)
+	}
 }

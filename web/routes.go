@@ -135,6 +135,7 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	verify := s.newVerifyPage()
 	mux.Handle("GET /verify", s.app(verify.form))
 	mux.Handle("POST /verify", verify.verifyMultipart(s.app(verify.verify)))
+	mux.Handle("GET "+issuer.StatusReferencePath, s.app(s.credentialStatusValues))
 	if s.issuer != nil {
 		h := s.issuer.Handler()
 		for _, p := range issuer.Patterns {
