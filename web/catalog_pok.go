@@ -42,6 +42,7 @@ type pokData struct {
 	OB3URL, ELMURL     string
 	CSVURL             string
 	JSONLD             template.JS
+	Offerings          []offeringCard // of the published version, not ended (see offering_public.go)
 }
 
 // fact is one row of the key facts list.
@@ -135,6 +136,11 @@ func (s *server) pokData(r *http.Request) (*pokData, error) {
 	}
 	if err := s.stackOf(r, l, c, &d.Stack); err != nil {
 		return nil, err
+	}
+	if d.Current {
+		if d.Offerings, err = s.pokOfferings(r, p.MC.ID); err != nil {
+			return nil, err
+		}
 	}
 	for _, pa := range c.Partners {
 		d.Partners = append(d.Partners, partnerView{Name: pa.Name, Role: pa.Role.Get(l)})

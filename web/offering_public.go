@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/pokot/pokot"
 )
@@ -63,15 +64,7 @@ func (s *server) loadPublicOffering(r *http.Request) (*publicOffering, deliveryS
 	}
 	p := &publicOffering{Org: org, POK: mc, Version: v, Offering: off, Full: off.FreeSeats() == 0,
 		Price: formatEuros(off.PriceCents, st(r).lang)}
-	now := s.now()
-	switch {
-	case now.Before(off.RegistrationOpens):
-		p.State = "not_open"
-	case now.After(off.RegistrationCloses):
-		p.State = "closed"
-	default:
-		p.State = "open"
-	}
+	p.State = registrationState(off, s.now())
 	if u := st(r).user; u != nil {
 		regs, err := ds.RegistrationsOf(ctx, u.ID)
 		if err != nil {
@@ -85,6 +78,47 @@ func (s *server) loadPublicOffering(r *http.Request) (*publicOffering, deliveryS
 		}
 	}
 	return p, ds, nil
+}
+
+// registrationState is "not_open", "closed" or "open": where the offering's registration
+// window is at now.
+func registrationState(off *pokot.Offering, now time.Time) string {
+	switch {
+	case now.Before(off.RegistrationOpens):
+		return "not_open"
+	case now.After(off.RegistrationCloses):
+		return "closed"
+	}
+	return "open"
+}
+
+// offeringCard is one offering of a POK as its catalogue page lists it.
+type offeringCard struct {
+	*pokot.Offering
+	URL   string
+	State string // as publicOffering.State
+	Full  bool
+	Price string
+}
+
+// pokOfferings lists the offerings of a published POK that have not ended, with their free
+// seats, for its catalogue page: this is where a learner finds where to register.
+func (s *server) pokOfferings(r *http.Request, mcID int64) ([]offeringCard, error) {
+	ds, err := s.delivery()
+	if err != nil {
+		return nil, nil // a store without delivery has no offerings to list
+	}
+	offs, err := ds.PublicOfferings(r.Context(), mcID, s.now())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]offeringCard, 0, len(offs))
+	for _, o := range offs {
+		out = append(out, offeringCard{Offering: o, State: registrationState(o, s.now()), Full: o.FreeSeats() == 0,
+			URL:   "/microcredentials/" + strconv.FormatInt(mcID, 10) + "/offerings/" + strconv.FormatInt(o.ID, 10),
+			Price: formatEuros(o.PriceCents, st(r).lang)})
+	}
+	return out, nil
 }
 
 // offeringPublicPage shows an offering's details, its free seats and the registration form.
