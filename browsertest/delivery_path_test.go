@@ -31,7 +31,8 @@ type deliveryLearner struct {
 	reg         *pokot.Registration
 }
 
-// TestDeliveryPath walks issue 5's "Done when" in Chromium: an assessor assesses a group
+// TestDeliveryPath walks issue 5's "Done when" in Chromium: a learner finds an offering on
+// the catalogue page and registers; an assessor assesses the group
 // outcome by outcome in the grid, approves the batch and watches its progress bar reach
 // done (reloading half-way); a learner follows the e-mailed link, signs in by e-mail link,
 // lands in the wallet and downloads the PDF certificate (real text, QR code of the
@@ -76,7 +77,7 @@ func TestDeliveryPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Now()
-	o := &pokot.Offering{OrgID: org.ID, MicrocredentialID: mc.ID, Starts: now.AddDate(0, 0, -40), Ends: now.AddDate(0, 0, -2),
+	o := &pokot.Offering{OrgID: org.ID, MicrocredentialID: mc.ID, Starts: now.AddDate(0, 0, -30), Ends: now.AddDate(0, 0, 1),
 		Place: pokot.Text{"fi": "Hämeenlinna, Visamäen kampus"}, Language: "fi", Capacity: 10,
 		RegistrationOpens: now.Add(-time.Hour), RegistrationCloses: now.Add(24 * time.Hour),
 		PriceCents: 39000, Assessors: []int64{assessorUser.ID}}
@@ -91,15 +92,36 @@ func TestDeliveryPath(t *testing.T) {
 		{name: "Eino Eskola", email: "eino.eskola@example.com"},
 		{name: "Fanni Forsman", email: "fanni.forsman@example.com", fail: true},
 	}
-	for _, l := range learners {
+	base := "/orgs/hamk/offerings/" + strconv.FormatInt(o.ID, 10)
+	anna := learners[0]
+
+	// 0. Anna finds the offering on the POK's catalogue page and registers on its public
+	// form; the others registered the same way before (straight to the store here).
+	learner := newTab(t, browser)
+	lconsole := watchConsole(t, learner)
+	pokPage := "/microcredentials/" + strconv.FormatInt(mc.ID, 10)
+	publicPage := pokPage + "/offerings/" + strconv.FormatInt(o.ID, 10)
+	open(t, learner, a.URL+pokPage, 200)
+	checkPage(t, learner, "delivery-0-pok-offerings")
+	clickLoad(t, learner, `main a[href="`+publicPage+`"]`, 200)
+	checkPage(t, learner, "delivery-0-offering-public")
+	fill(t, learner, `main form input[name=name]`, anna.name)
+	fill(t, learner, `main form input[name=email]`, anna.email)
+	do(t, learner, "consent", chromedp.Click(chromedp.CSS(`main form input[name=consent]`), chromedp.NodeVisible))
+	clickLoad(t, learner, `main form button[type=submit]`, 200)
+	regs, err := a.DB.Participants(bg, org.ID, o.ID, false)
+	if err != nil || len(regs) != 1 || regs[0].Email != anna.email || regs[0].Status != pokot.RegRegistered {
+		t.Fatalf("after Anna's registration the offering has %d participants (%v)", len(regs), err)
+	}
+	anna.reg = regs[0]
+	for _, l := range learners[1:] {
 		l.reg = &pokot.Registration{OfferingID: o.ID, Email: l.email, Name: l.name, Lang: pokot.Finnish}
 		if _, err := a.DB.Register(bg, l.reg, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 	}
-	base := "/orgs/hamk/offerings/" + strconv.FormatInt(o.ID, 10)
-	anna := learners[0]
-	mark("set up")
+	lconsole.check(t, "registration")
+	mark("registered")
 
 	// 1. The assessor signs in and opens the offering's assessment grid.
 	staff := browser
@@ -187,8 +209,6 @@ func TestDeliveryPath(t *testing.T) {
 		t.Fatalf("no credential link to this site in the e-mail %q:\n%s", mail.Subject, mail.Text)
 	}
 	uuid := m[1]
-	learner := newTab(t, browser)
-	lconsole := watchConsole(t, learner)
 	open(t, learner, m[0], 200)
 	if p := path(t, learner); !strings.HasPrefix(p, "/signin") {
 		t.Fatalf("the credential link led a signed-out learner to %s, want the sign-in page", p)
