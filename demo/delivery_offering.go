@@ -102,11 +102,15 @@ func (d demoOffering) offering(org *pokot.Organisation, mc *pokot.Microcredentia
 	default:
 		o.Starts, o.Ends = today.AddDate(0, 0, 21), today.AddDate(0, 2, 0)
 	}
-	// Registration opens six weeks before the start and closes a week before it; an
-	// offering still to come opened a week ago, so that its window is open now.
-	o.RegistrationOpens, o.RegistrationCloses = o.Starts.Add(-42*day), o.Starts.Add(-7*day)
+	// Registration opens six weeks before the start at 9.00 and closes a week before it at
+	// 16.00, Helsinki time; an offering still to come opened a week ago, so that its window
+	// is open now.
+	clock := func(d time.Time, hour int) time.Time {
+		return time.Date(d.Year(), d.Month(), d.Day(), hour, 0, 0, 0, helsinki)
+	}
+	o.RegistrationOpens, o.RegistrationCloses = clock(o.Starts.AddDate(0, 0, -42), 9), clock(o.Starts.AddDate(0, 0, -7), 16)
 	if d.kind != offeringPast {
-		o.RegistrationOpens = now.Add(-7 * day).Truncate(time.Hour)
+		o.RegistrationOpens = clock(now.In(helsinki).AddDate(0, 0, -7), 9)
 	}
 	o.Schedule = pokot.Text{
 		pokot.Finnish: "Lähipäivät tiistaisin klo 9–15, " + pokot.FormatDate(o.Starts) + " alkaen.",
