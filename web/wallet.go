@@ -213,6 +213,7 @@ func (p *walletPages) list(w http.ResponseWriter, r *http.Request) error {
 		case kindIssued:
 			d.Issued = append(d.Issued, it)
 		case kindPathway:
+			p.checkStored(r, it)
 			d.Pathways = append(d.Pathways, it)
 		default:
 			p.checkStored(r, it)
@@ -247,7 +248,7 @@ func (p *walletPages) credential(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := walletCredData{Item: it, PDFLangs: pokot.Langs}
-	if it.Kind == kindStored {
+	if it.Kind != kindIssued {
 		p.checkStored(r, it)
 		d.Result = it.Check
 	} else {

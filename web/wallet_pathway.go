@@ -10,7 +10,6 @@ import (
 // pathwayItems returns the learner's pathway credentials, each with the POK credentials
 // it stacks (those of issued, found in the wallet by id; any other id is listed as
 // missing — e.g. a credential issued to an address the learner no longer uses).
-// Revocation is read from the organisation's status entry of the credential.
 func (p *walletPages) pathwayItems(ctx context.Context, ws walletStore, u *pokot.User, l pokot.Lang, issued []*walletItem) ([]*walletItem, error) {
 	cs, err := ws.PathwayCredentialsOfEmail(ctx, u.Email)
 	if err != nil {
@@ -42,20 +41,11 @@ func (p *walletPages) pathwayItems(ctx context.Context, ws walletStore, u *pokot
 				it.Missing = append(it.Missing, id)
 			}
 		}
+		// The organisation records no revocation of pathway credentials beside the status
+		// list itself, so their state is what a verifier sees now (checkStored), set by
+		// the pages that show it; until then it is what the dates say.
 		it.Status = walletValid
-		es, err := p.s.store.StatusEntriesOf(ctx, c.OrgID, c.CredentialID)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			switch {
-			case e.Set && e.Purpose == pokot.StatusRevocation:
-				it.Status = walletRevoked
-			case e.Set && e.Purpose == pokot.StatusSuspension && it.Status == walletValid:
-				it.Status = walletSuspended
-			}
-		}
-		if it.Status == walletValid && !it.Content.ValidUntil.IsZero() && now.After(it.Content.ValidUntil) {
+		if !it.Content.ValidUntil.IsZero() && now.After(it.Content.ValidUntil) {
 			it.Status = walletExpired
 		}
 		out = append(out, it)

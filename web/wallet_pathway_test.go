@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -65,6 +66,19 @@ func TestWalletPathwayCredential(t *testing.T) {
 	r = w.browser().get(share[1] + "?lang=fi")
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "Hoivarobotiikan tutkinnon osa", "Osaamismerkki on aito")
+
+	// Revoked by the organisation: the wallet shows it as a verifier sees it.
+	if _, err := w.iss.SetCredentialStatus(ctx, w.hamk, pc.CredentialID, pokot.StatusRevocation, true, "virhe"); err != nil {
+		t.Fatal(err)
+	}
+	r = a.get("/wallet")
+	if !regexp.MustCompile(`/wallet/` + id + `">[^<]*</a></h3>(?s:.*?)wallet-status-revoked`).MatchString(r.body) {
+		t.Error("the revoked pathway credential is not shown as revoked in the list")
+	}
+	wantBody(t, a.get("/wallet/"+id), "wallet-status-revoked", "Osaamismerkkiä ei voitu varmentaa")
+	if res := w.verifyOffline(t, []byte(jwt.body)); res.Verified {
+		t.Error("the revoked pathway credential's JWT verifies")
+	}
 
 	// In every language.
 	for _, l := range pokot.Langs {

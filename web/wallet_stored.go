@@ -73,8 +73,8 @@ func (p *walletPages) storedItems(ctx context.Context, ws walletStore, u *pokot.
 	return out, nil
 }
 
-// checkStored verifies an added credential now, with the public verifier's Verifier,
-// and sets its status from the result.
+// checkStored verifies an added (or pathway) credential now, with the public verifier's
+// Verifier, and sets its status from the result.
 func (p *walletPages) checkStored(r *http.Request, it *walletItem) {
 	res := p.verify.verifier(r.Context(), it.Data).Verify(r.Context(), "wallet", it.Data)
 	it.Check = p.verify.view(st(r).lang, res)
