@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"image"
 	"image/png"
@@ -175,6 +176,21 @@ func TestWalletAddCredential(t *testing.T) {
 		"/wallet/"+jsonKey, "/wallet/"+jwtKey, "Sinulle myönnetyt osaamismerkit")
 	if strings.Count(r.body, "wallet-status-valid") != 4 {
 		t.Errorf("%d valid credentials listed, want 4 (1 issued, 3 added)", strings.Count(r.body, "wallet-status-valid"))
+	}
+
+	// The archive holds the added credentials as they came, and no PDF for them.
+	z := a.get("/wallet/export.zip")
+	wantStatus(t, z, http.StatusOK)
+	zr, err := zip.NewReader(strings.NewReader(z.body), int64(len(z.body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	if got := strings.Join(names, " "); strings.Count(got, ".jwt") != 2 || strings.Count(got, ".json") != 2 || strings.Count(got, ".pdf") != 1 {
+		t.Errorf("archive holds %s; want 2 JWTs, 2 JSON (issued + added), 1 PDF", got)
 	}
 
 	// Another learner cannot reach them.
