@@ -2,6 +2,7 @@ package issuer_test
 
 import (
 	"net/http/httptest"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -38,7 +39,7 @@ func BenchmarkStatusListGET(b *testing.B) {
 	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest("GET", "/orgs/omnia/status/revocation/1", nil))
+		h.ServeHTTP(w, httptest.NewRequest("GET", "/orgs/omnia/status/message/1", nil))
 		if w.Code != 200 {
 			b.Fatal(w.Code)
 		}
@@ -63,6 +64,30 @@ func BenchmarkRevoke(b *testing.B) {
 			idx = idx*10 + int(c-'0')
 		}
 		if _, err := e.svc.SetStatus(ctx, e.org, pokot.StatusRevocation, 1, idx, true, "bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSuspend suspends one Open Badge and re-signs its message list (131,072
+// two-bit entries, 32 KiB of bits).
+func BenchmarkSuspend(b *testing.B) {
+	e := newEnv(b, "https://pokot.example.fi")
+	entries := make([]map[string]any, b.N)
+	for i := range entries {
+		var err error
+		if entries[i], err = e.svc.AllocateStatus(ctx, e.org, pokot.StatusMessage, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	defer reportCPU(b)()
+	for i := 0; i < b.N; i++ {
+		idx, err := strconv.Atoi(entries[i]["statusListIndex"].(string))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := e.svc.SetStatusValue(ctx, e.org, 1, idx, pokot.StatusValueSuspended, "bench"); err != nil {
 			b.Fatal(err)
 		}
 	}
