@@ -107,6 +107,7 @@ func TestStudioToCatalogue(t *testing.T) {
 		t.Errorf("the checklist still says that no outcomes are written: %+v", g)
 	}
 	checkPage(t, d, "path-step2-gate-errors")
+	wantGateCounts(t, d, 2, 1)
 	// Fixed in the form: an action verb, criteria, an ESCO skill, a second outcome.
 	typeIn(t, d, "#ed-outcomes-0-text-fi", pathOut1)
 	typeIn(t, d, "#ed-outcomes-0-criteria-fi", pathCrit1)
@@ -123,6 +124,7 @@ func TestStudioToCatalogue(t *testing.T) {
 		checklistHas("error", "Osaamistavoitteella 2 on omat arviointikriteerit", false)+` && `+
 		checklistHas("warn", "Osaamistavoite 1 alkaa havaittavalla toimintaverbillä (esim. ”Osaa suunnitella…”)", false)+` && `+
 		checklistHas("warn", "Osaamistavoitteet on liitetty ESCO-taitoihin tai -ammatteihin", false))
+	wantGateCounts(t, d, 2, 0)
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
 
 	// Step 3, scope: a workload with a decimal comma, its unit, the EQF level.
@@ -416,4 +418,27 @@ func studioCataloguePart(t *testing.T, a *app, browser context.Context, id int64
 	vConsole.check(t, "visitor")
 	checkOB3(t, fetchJSON(t, ob3), org)
 	checkELM(t, fetchJSON(t, elm), org)
+}
+
+// wantGateCounts fails unless the page header counts as many errors as the checklist lists
+// and the step list marks step with n errors (none when n is 0), as they must after an
+// autosave has replaced the checklist.
+func wantGateCounts(t *testing.T, ctx context.Context, step, n int) {
+	t.Helper()
+	errs := len(readChecklist(t, ctx).Errors)
+	want := i18n.T(pokot.Finnish, "studio.gate_link", "n", errs)
+	if errs == 0 {
+		want = i18n.T(pokot.Finnish, "studio.gate_link_ok")
+	}
+	if got := text(t, ctx, ".gate-link"); got != want {
+		t.Errorf("the header's checklist link says %q while the checklist lists %d errors", got, errs)
+	}
+	got := eval[string](t, ctx, `(e => e ? e.innerText.trim() : '')(document.querySelector('nav.steps a[href$="/step/`+strconv.Itoa(step)+`"] .step-errors'))`)
+	want = ""
+	if n > 0 {
+		want = i18n.T(pokot.Finnish, "studio.step_errors", "n", n)
+	}
+	if got != want {
+		t.Errorf("the step list marks step %d with %q, want %q", step, got, want)
+	}
 }

@@ -29,6 +29,34 @@
 
   if (!multipart) say(form.getAttribute("data-idle") || "", false);
 
+  // The checklist's count in the page header and the per-step counts in the step list
+  // follow the checklist that an autosave brought back.
+  function gateCounts() {
+    var errs = checklist.querySelectorAll("li.check-error a"), perStep = {};
+    errs.forEach(function (a) {
+      var m = /\/step\/(\d+)/.exec(a.getAttribute("href") || "");
+      if (m) perStep[m[1]] = (perStep[m[1]] || 0) + 1;
+    });
+    var link = document.querySelector("[data-gate-link]");
+    if (link) {
+      link.textContent = errs.length ? link.getAttribute("data-n").replace("{n}", errs.length) : link.getAttribute("data-ok");
+      link.classList.toggle("blocked-link", errs.length > 0);
+    }
+    var ol = document.querySelector("[data-step-errors]");
+    if (!ol) return;
+    ol.querySelectorAll("a[data-step]").forEach(function (a) {
+      var old = a.querySelector(".step-errors"), n = perStep[a.getAttribute("data-step")] || 0;
+      if (old) old.remove();
+      if (n) {
+        var span = document.createElement("span");
+        span.className = "step-errors";
+        span.textContent = ol.getAttribute("data-step-errors").replace("{n}", n);
+        a.appendChild(document.createTextNode(" "));
+        a.appendChild(span);
+      }
+    });
+  }
+
   function save() {
     if (stopped) return;
     if (busy) { again = true; return; }
@@ -45,7 +73,14 @@
       var d = r.data;
       if (r.res.ok && d.ok) {
         if (revision && d.revision) revision.value = d.revision;
-        if (checklist && d.checklist) checklist.innerHTML = d.checklist;
+        if (checklist && d.checklist) { checklist.innerHTML = d.checklist; gateCounts(); }
+        if (d.outcomeIds) {
+          // New rows learn the IDs the server gave them, so that later saves keep them.
+          Object.keys(d.outcomeIds).forEach(function (i) {
+            var inp = form.querySelector("input[name='outcomes-" + i + "-id']");
+            if (inp && !inp.value) inp.value = d.outcomeIds[i];
+          });
+        }
         say(d.message, false);
       } else if (r.res.status === 409) {
         // Someone else saved: stop, keep what is typed, and let the person decide.
