@@ -41,8 +41,10 @@ type MicrocredentialContent struct {
 }
 
 // LearningOutcome is one learning outcome with its own assessment criteria and the ESCO
-// skills and occupations it relates to.
+// skills and occupations it relates to. ID identifies it within its POK across edits and
+// versions (see microcredential_outcomeid.go); the store assigns it.
 type LearningOutcome struct {
+	ID          string    `json:"id,omitempty"`
 	Text        Text      `json:"text"`
 	Criteria    Text      `json:"criteria"`
 	Skills      []Concept `json:"skills,omitempty"`

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -49,13 +50,21 @@ func TestImportManyRows(t *testing.T) {
 	}
 	var res struct {
 		Count   int
-		Created []struct{ Row int }
+		Created []struct {
+			Row int
+			ID  int64
+		}
 	}
 	if err := json.Unmarshal(body, &res); err != nil || res.Count != 500 || len(res.Created) != 500 || res.Created[499].Row != 501 {
 		t.Fatalf("count %d, %d created, %v", res.Count, len(res.Created), err)
 	}
 	if got := len(f.hamkPOKs(t)); got != 500 {
 		t.Fatalf("%d POKs stored, want 500", got)
+	}
+	// The imported outcomes have IDs, as every stored outcome does.
+	v, err := f.db.MicrocredentialVersion(context.Background(), f.orgID(t, "hamk"), res.Created[499].ID, 1)
+	if err != nil || len(v.Content.Outcomes) != 2 || !pokot.ValidOutcomeID(v.Content.Outcomes[0].ID) || v.Content.Outcomes[0].ID == v.Content.Outcomes[1].ID {
+		t.Fatalf("imported outcomes %+v %v", v, err)
 	}
 }
 

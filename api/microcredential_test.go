@@ -281,6 +281,14 @@ func TestMicrocredentialDocuments(t *testing.T) {
 	if doc["id"] != float64(robotics) || doc["org"] != "hamk" || doc["slug"] != "hoivarobotiikka" || doc["version"] != float64(1) || doc["publishedAt"] == nil {
 		t.Errorf("identity: %s", body)
 	}
+	// Every learning outcome has the ID the store gave it (compared apart, below).
+	for i, o := range doc["outcomes"].([]any) {
+		o := o.(map[string]any)
+		if id, _ := o["id"].(string); !pokot.ValidOutcomeID(id) {
+			t.Errorf("outcome %d id %q", i, id)
+		}
+		delete(o, "id")
+	}
 	// Every element of the description, under the content type's own names.
 	want, _ := json.Marshal(exchangetest.Content())
 	var elements map[string]any

@@ -14,8 +14,44 @@ import (
 // maxComment bounds a comment's length in characters.
 const maxComment = 5000
 
-// anchorRE accepts content field paths such as "title", "outcomes[2].criteria.fi".
-var anchorRE = regexp.MustCompile(`^[a-zA-Z]+(\[[0-9]{1,3}\])?(\.[a-zA-Z]+(\[[0-9]{1,3}\])?){0,4}$`)
+// anchorRE accepts content field paths such as "title", "outcomes[k3x9ab2c].criteria.fi"
+// (a learning outcome by its ID) or "outcomes[2].criteria" (by index, as anchors were
+// written before outcomes had IDs; AddComment stores the ID instead).
+var anchorRE = regexp.MustCompile(`^[a-zA-Z]+(\[([0-9]{1,3}|[a-z][a-z0-9]{1,15})\])?(\.[a-zA-Z]+(\[[0-9]{1,3}\])?){0,4}$`)
+
+func anchorInvalid() error {
+	return pokot.FieldError("anchor", "err.mc.anchor_invalid", "the comment is attached to an unknown field")
+}
+
+// outcomeAnchor checks an anchor on a learning outcome against the version commented on
+// and returns it naming the outcome by ID: a comment stays on its outcome however the
+// others are added, removed or reordered later. Other anchors are returned as they are.
+func (db *DB) outcomeAnchor(ctx context.Context, tx *sql.Tx, c *pokot.Comment) (string, error) {
+	id, index, rest, ok := pokot.ParseOutcomeAnchor(c.Anchor)
+	if !ok {
+		return c.Anchor, nil
+	}
+	v, err := db.version(ctx, tx, c.OrgID, c.MicrocredentialID, c.Version, false)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case index >= 0 && index < len(v.Content.Outcomes):
+		id = v.Content.Outcomes[index].ID
+	case index >= 0 || v.Content.OutcomeIndex(id) < 0:
+		return "", anchorInvalid()
+	}
+	return pokot.OutcomeAnchor(id, strings.TrimPrefix(rest, ".")), nil
+}
+
+// storedAnchor reads an anchor as stored: one written before outcomes had IDs names the
+// outcome by index, which is the ID such outcomes are read with (pokot.LegacyOutcomeIDs).
+func storedAnchor(a string) string {
+	if id, index, rest, ok := pokot.ParseOutcomeAnchor(a); ok && index >= 0 {
+		return pokot.OutcomeAnchor(id, strings.TrimPrefix(rest, "."))
+	}
+	return a
+}
 
 // AddComment stores a comment or a reply and fills its mentions.
 func (db *DB) AddComment(ctx context.Context, c *pokot.Comment) error {
@@ -27,7 +63,7 @@ func (db *DB) AddComment(ctx context.Context, c *pokot.Comment) error {
 		return pokot.FieldError("body", "err.mc.text_too_long", "the comment is too long")
 	}
 	if c.Anchor != "" && !anchorRE.MatchString(c.Anchor) {
-		return pokot.FieldError("anchor", "err.mc.anchor_invalid", "the comment is attached to an unknown field")
+		return anchorInvalid()
 	}
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		a, err := db.access(ctx, tx, c.OrgID, c.MicrocredentialID, c.AuthorID)
@@ -40,15 +76,20 @@ func (db *DB) AddComment(ctx context.Context, c *pokot.Comment) error {
 		if c.ParentID != nil {
 			var parentVersion int
 			var grand sql.NullInt64
-			err := tx.QueryRowContext(ctx, `SELECT version, parent_id FROM mc_comments WHERE id = $1 AND mc_id = $2 AND org_id = $3`,
-				*c.ParentID, c.MicrocredentialID, c.OrgID).Scan(&parentVersion, &grand)
+			var parentAnchor string
+			err := tx.QueryRowContext(ctx, `SELECT version, parent_id, anchor FROM mc_comments WHERE id = $1 AND mc_id = $2 AND org_id = $3`,
+				*c.ParentID, c.MicrocredentialID, c.OrgID).Scan(&parentVersion, &grand, &parentAnchor)
 			if err != nil {
 				return noRows(err, "comment")
 			}
 			if grand.Valid { // a reply to a reply joins the thread
 				c.ParentID = &grand.Int64
+				if err := tx.QueryRowContext(ctx, `SELECT anchor FROM mc_comments WHERE id = $1`, grand.Int64).Scan(&parentAnchor); err != nil {
+					return err
+				}
 			}
 			c.Version = parentVersion
+			c.Anchor = storedAnchor(parentAnchor) // a reply is about what its thread is about
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM mc_versions WHERE mc_id = $1 AND number = $2`, c.MicrocredentialID, c.Version).Scan(&n); err != nil {
@@ -56,6 +97,11 @@ func (db *DB) AddComment(ctx context.Context, c *pokot.Comment) error {
 		}
 		if n == 0 {
 			return notFound("version")
+		}
+		if c.ParentID == nil {
+			if c.Anchor, err = db.outcomeAnchor(ctx, tx, c); err != nil {
+				return err
+			}
 		}
 		people, err := db.mentionable(ctx, tx, c.OrgID, c.MicrocredentialID)
 		if err != nil {
@@ -122,6 +168,7 @@ func (db *DB) Comments(ctx context.Context, orgID, mcID int64) ([]*pokot.Comment
 			return nil, mapErr(err)
 		}
 		c.ParentID, c.ResolvedBy = idPtr(parent), idPtr(resolvedBy)
+		c.Anchor = storedAnchor(c.Anchor)
 		if err := json.Unmarshal([]byte(mentions), &c.Mentions); err != nil {
 			return nil, mapErr(err)
 		}

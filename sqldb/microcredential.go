@@ -91,6 +91,10 @@ func (db *DB) CreateMicrocredential(ctx context.Context, orgID, userID int64, sl
 	if err := pokot.ValidateDraft(c); err != nil {
 		return nil, nil, err
 	}
+	if err := pokot.CheckOutcomeIDs(c); err != nil {
+		return nil, nil, err
+	}
+	pokot.AssignOutcomeIDs(c, nil)
 	if slug == "" {
 		slug = slugify(c.Title.Get(pokot.Finnish))
 	}
@@ -150,6 +154,9 @@ func (db *DB) UpdateDraft(ctx context.Context, orgID, mcID int64, number int, us
 	if err := pokot.ValidateDraft(c); err != nil {
 		return nil, err
 	}
+	if err := pokot.CheckOutcomeIDs(c); err != nil {
+		return nil, err
+	}
 	var v *pokot.MicrocredentialVersion
 	err := db.tx(ctx, func(tx *sql.Tx) error {
 		rs, err := db.roles(ctx, tx, orgID, userID)
@@ -168,6 +175,7 @@ func (db *DB) UpdateDraft(ctx context.Context, orgID, mcID int64, number int, us
 		if v.Revision != revision {
 			return &pokot.Error{Code: pokot.ECONFLICT, Key: "err.mc.stale", Message: "someone saved this draft after you opened it; reload to see their changes"}
 		}
+		pokot.AssignOutcomeIDs(c, &v.Content) // outcomes sent without their IDs keep them when unchanged
 		keep := c.Image != nil && c.Image.Data == nil
 		js, img := contentJSON(c)
 		now := db.now()

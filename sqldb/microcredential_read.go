@@ -43,6 +43,7 @@ func scanVersion(s interface{ Scan(...any) error }) (*pokot.MicrocredentialVersi
 	if err := json.Unmarshal([]byte(content), &v.Content); err != nil {
 		return nil, fmt.Errorf("sqldb: version %d content: %w", v.ID, err)
 	}
+	pokot.LegacyOutcomeIDs(&v.Content) // stored before outcomes had IDs: read with their positions'
 	if v.Content.Image != nil && img != nil {
 		v.Content.Image.Data = img
 	}

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +24,7 @@ type threadView struct {
 	*pokot.Thread
 	AnchorLabel string
 	Href        string
+	Removed     bool // the thread is about a learning outcome that has been removed since
 }
 
 // stepAnchors lists the places a comment can be attached to on a step.
@@ -31,9 +34,10 @@ func stepAnchors(step int, c *pokot.MicrocredentialContent) []string {
 		return []string{"title", "description", "iscedField", "targetGroup", "keywords"}
 	case stepOutcomes:
 		as := []string{"outcomes"}
-		for i := range c.Outcomes {
-			p := "outcomes[" + strconv.Itoa(i) + "]"
-			as = append(as, p+".text", p+".criteria")
+		for _, o := range c.Outcomes {
+			if o.ID != "" {
+				as = append(as, pokot.OutcomeAnchor(o.ID, "text"), pokot.OutcomeAnchor(o.ID, "criteria"))
+			}
 		}
 		return as
 	case stepScope:
@@ -50,6 +54,60 @@ func stepAnchors(step int, c *pokot.MicrocredentialContent) []string {
 	return []string{""}
 }
 
+// placeOf resolves a comment anchor against the current description: an anchor on a
+// learning outcome (by its ID) becomes the path of the outcome's present position, for
+// its label and link; removed says that the outcome is no longer in the description.
+func placeOf(anchor string, c *pokot.MicrocredentialContent) (path string, removed bool) {
+	id, _, rest, ok := pokot.ParseOutcomeAnchor(anchor)
+	if !ok {
+		return anchor, false
+	}
+	i := c.OutcomeIndex(id)
+	if i < 0 {
+		return "outcomes", true
+	}
+	return "outcomes[" + strconv.Itoa(i) + "]" + rest, false
+}
+
+// removedOutcomeLabel names the outcome of a thread whose outcome has been removed, by
+// its last text: in the version the thread was written on, or else in the newest version
+// that still has it (a draft keeps no copy of what was removed from it). versions holds
+// the POK's versions once read.
+func (s *server) removedOutcomeLabel(r *http.Request, p *studioPOK, t *pokot.Thread, versions *[]*pokot.MicrocredentialVersion) string {
+	l := st(r).lang
+	if *versions == nil {
+		vs, err := p.mcs.MicrocredentialVersions(r.Context(), p.Org.ID, p.MC.ID)
+		if err != nil || vs == nil {
+			vs = []*pokot.MicrocredentialVersion{}
+		}
+		*versions = vs
+	}
+	id, _, _, _ := pokot.ParseOutcomeAnchor(t.Anchor)
+	ordered := slices.Clone(*versions) // newest first, the thread's own version before all
+	slices.SortStableFunc(ordered, func(a, b *pokot.MicrocredentialVersion) int {
+		return cmp.Compare(boolInt(b.Number == t.Version), boolInt(a.Number == t.Version))
+	})
+	for _, v := range ordered {
+		if i := v.Content.OutcomeIndex(id); i >= 0 {
+			text := []rune(v.Content.Outcomes[i].Text.Get(l))
+			if len(text) > 80 {
+				text = append(text[:79], '…')
+			}
+			if len(text) > 0 {
+				return i18n.T(l, "studio.anchor.removed_outcome_text", "text", string(text))
+			}
+		}
+	}
+	return i18n.T(l, "studio.anchor.removed_outcome")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // commentsFor gathers the threads of a step (every thread on the overview).
 func (s *server) commentsFor(r *http.Request, p *studioPOK, step int, f *form) (commentsView, error) {
 	l := st(r).lang
@@ -61,14 +119,20 @@ func (s *server) commentsFor(r *http.Request, p *studioPOK, step int, f *form) (
 	if err != nil {
 		return cv, err
 	}
+	cur := &p.MC.Current.Content
+	var versions []*pokot.MicrocredentialVersion
 	for _, t := range pokot.Threads(cs) {
 		ts := stepOf(t.Anchor)
 		if step != 0 && ts != step {
 			continue
 		}
-		tv := threadView{Thread: t, AnchorLabel: pathLabel(l, t.Anchor), Href: p.Base()}
+		path, removed := placeOf(t.Anchor, cur)
+		tv := threadView{Thread: t, AnchorLabel: pathLabel(l, path), Href: p.Base(), Removed: removed}
+		if removed {
+			tv.AnchorLabel = s.removedOutcomeLabel(r, p, t, &versions)
+		}
 		if ts > 0 {
-			tv.Href += "/step/" + strconv.Itoa(ts) + "#ed-" + anchorField(t.Anchor)
+			tv.Href += "/step/" + strconv.Itoa(ts) + "#ed-" + anchorField(path)
 		}
 		cv.Threads = append(cv.Threads, tv)
 	}
@@ -76,8 +140,9 @@ func (s *server) commentsFor(r *http.Request, p *studioPOK, step int, f *form) (
 	if want == "" {
 		want = r.URL.Query().Get("anchor") // "comment on this outcome" links
 	}
-	for _, a := range stepAnchors(step, &p.MC.Current.Content) {
-		o := sopt{Value: a, Label: pathLabel(l, a)}
+	for _, a := range stepAnchors(step, cur) {
+		path, _ := placeOf(a, cur)
+		o := sopt{Value: a, Label: pathLabel(l, path)}
 		o.Checked = want == a
 		cv.Anchors = append(cv.Anchors, o)
 	}

@@ -211,6 +211,9 @@ type saveReply struct {
 	Message   string            `json:"message,omitempty"`
 	Errors    map[string]string `json:"errors,omitempty"` // element id → message
 	Checklist string            `json:"checklist,omitempty"`
+	// OutcomeIDs gives the outcome rows (by their index in field names) the IDs the store
+	// assigned, so that the next autosave sends them back.
+	OutcomeIDs map[string]string `json:"outcomeIds,omitempty"`
 }
 
 // studioSave saves one step of a draft: the form POST without JavaScript, and the
@@ -350,6 +353,14 @@ func (s *server) saveJSON(w http.ResponseWriter, r *http.Request, p *studioPOK, 
 			return err
 		}
 		rep.Checklist = buf.String()
+		if step == stepOutcomes {
+			rep.OutcomeIDs = map[string]string{}
+			for k, i := range outcomeIndexes(f) {
+				if k < len(saved.Content.Outcomes) {
+					rep.OutcomeIDs[i] = saved.Content.Outcomes[k].ID
+				}
+			}
+		}
 	} else {
 		rep.Errors = map[string]string{}
 		for _, e := range f.Errors {

@@ -32,6 +32,7 @@ func contentValues(c *pokot.MicrocredentialContent, l pokot.Lang) url.Values {
 	for i, o := range c.Outcomes {
 		p := fmt.Sprintf("outcomes[%d]", i)
 		v.Add("outcome", strconv.Itoa(i))
+		v.Set(fname(p)+"-id", o.ID) // carried through every save: comments are anchored to it
 		setText(v, p+".text", o.Text)
 		setText(v, p+".criteria", o.Criteria)
 		v.Set(fname(p)+"-skills", conceptLines(o.Skills))
@@ -146,6 +147,7 @@ func applyStep(step int, f *form, c *pokot.MicrocredentialContent) {
 		for _, i := range outcomeIndexes(f) {
 			p := "outcomes[" + i + "]"
 			os = append(os, pokot.LearningOutcome{
+				ID:          f.Get(fname(p) + "-id"), // empty for a new row: the store assigns one
 				Text:        getText(f, p+".text", true),
 				Criteria:    getText(f, p+".criteria", true),
 				Skills:      parseConcepts(f.Raw(fname(p) + "-skills")),
@@ -208,7 +210,8 @@ func applyStep(step int, f *form, c *pokot.MicrocredentialContent) {
 type outcomeRow struct {
 	Index     string // the row's index in field names; "__i__" in the template row
 	N         string // the number shown, 1-based
-	Anchor    string
+	ID        string // the outcome's stable ID; "" until a new row is first saved
+	Anchor    string // the comment anchor of the outcome ("" without an ID)
 	Fields    []sfield
 	Removable bool
 	ESCOOpen  bool // the ESCO links are shown open (they hold something)
@@ -337,7 +340,11 @@ func outcomeFields(b *fieldBuilder, i, n string) outcomeRow {
 			fs[j].Example = ""
 		}
 	}
-	return outcomeRow{Index: i, N: n, Anchor: p, Removable: !b.disabled, Fields: fs,
+	id, anchor := b.f.Values.Get(fname(p)+"-id"), ""
+	if pokot.ValidOutcomeID(id) {
+		anchor = pokot.OutcomeAnchor(id, "")
+	}
+	return outcomeRow{Index: i, N: n, ID: id, Anchor: anchor, Removable: !b.disabled, Fields: fs,
 		ESCOOpen: sk.Value != "" || oc.Value != "" || sk.Error != "" || oc.Error != ""}
 }
 

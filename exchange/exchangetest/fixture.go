@@ -84,7 +84,8 @@ func Version() *pokot.MicrocredentialVersion {
 }
 
 // Normalize makes empty texts and lists nil, as a description read from CSV has them, so
-// that descriptions can be compared with reflect.DeepEqual.
+// that descriptions can be compared with reflect.DeepEqual; learning outcome IDs are
+// dropped (the store gives every POK its own).
 func Normalize(c pokot.MicrocredentialContent) pokot.MicrocredentialContent {
 	clean := func(t pokot.Text) pokot.Text {
 		out := pokot.Text{}
@@ -104,6 +105,7 @@ func Normalize(c pokot.MicrocredentialContent) pokot.MicrocredentialContent {
 	}
 	var outs []pokot.LearningOutcome
 	for _, o := range c.Outcomes {
+		o.ID = "" // the store gives every POK's outcomes IDs of their own
 		o.Text, o.Criteria = clean(o.Text), clean(o.Criteria)
 		for i := range o.Skills {
 			o.Skills[i].Label = clean(o.Skills[i].Label)

@@ -106,6 +106,11 @@ func TestExportImportThroughTheStore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		for i, o := range got.Content.Outcomes {
+			if !pokot.ValidOutcomeID(o.ID) || got.Content.OutcomeIndex(o.ID) != i {
+				t.Errorf("imported outcome %d has ID %q", i, o.ID)
+			}
+		}
 		if g, w := exchangetest.Normalize(got.Content), exchangetest.Normalize(exchangetest.Content()); !reflect.DeepEqual(g, w) {
 			t.Errorf("the imported draft differs:\n got %+v\nwant %+v", g, w)
 		}
