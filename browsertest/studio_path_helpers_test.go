@@ -90,14 +90,14 @@ func has(items []string, s string) bool {
 }
 
 // checklistHas is a JavaScript condition: the checklist lists text as an item of kind
-// ("error" or "warn") when want is true, or not at all when it is false.
+// ("error", "warn" or "ok" for a passed check) when want is true, or not when it is false.
 func checklistHas(kind, text string, want bool) string {
 	q, _ := json.Marshal(text)
 	neg := "!"
 	if want {
 		neg = ""
 	}
-	return neg + `[...document.querySelectorAll('#checklist li.check-` + kind + ` a')].some(a => a.innerText.trim() === ` + string(q) + `)`
+	return neg + `[...document.querySelectorAll('#checklist li.check-` + kind + `')].some(li => li.textContent.includes(` + string(q) + `))`
 }
 
 // autosaved is a JavaScript condition: the editor's autosave has saved (the status line
