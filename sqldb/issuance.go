@@ -42,10 +42,15 @@ func scanIssued(s interface{ Scan(...any) error }) (*pokot.IssuedCredential, err
 }
 
 // eligibleWhere selects the seats of offering $1 that passed each of the $2 outcomes and
-// have no credential (issued or reserved) for the offering yet.
+// have no credential (issued or reserved) for the offering yet. The credentials are
+// excluded by NOT IN over the offering's e-mails (never NULL), which both engines run
+// once per statement (PostgreSQL as a hashed subplan): a correlated NOT EXISTS let
+// PostgreSQL, with statistics from before a batch had grown the table, probe the
+// (offering_id, state) index and filter the offering's credentials by e-mail for every
+// registration — quadratic in the batch (668 ms for one count at 3,000 learners).
 const eligibleWhere = `r.offering_id = $1 AND r.status = 'registered'
 	AND (SELECT COUNT(*) FROM assessments a WHERE a.registration_id = r.id AND a.passed AND a.outcome < $2) = $2
-	AND NOT EXISTS (SELECT 1 FROM issued_credentials i WHERE i.offering_id = r.offering_id AND i.email = r.email)`
+	AND r.email NOT IN (SELECT i.email FROM issued_credentials i WHERE i.offering_id = $1)`
 
 // countEligible counts the learners of an offering waiting for a credential.
 func (db *DB) countEligible(ctx context.Context, q querier, offeringID int64, outcomes int) (int, error) {
