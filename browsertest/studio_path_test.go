@@ -127,8 +127,24 @@ func TestStudioToCatalogue(t *testing.T) {
 	wantGateCounts(t, d, 2, 0)
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
 
-	// Step 3, scope: a workload with a decimal comma, its unit, the EQF level.
-	checkSameLayout(t, d, "path-step3")
+	// Step 3, scope. A workload written as a word is refused at the field, with what was
+	// typed kept and nothing saved; then a workload with a decimal comma, its unit, the
+	// EQF level.
+	typeIn(t, d, "#ed-workload-value", "kaksi")
+	clickLoad(t, d, `button[name=op][value=next]`, 422)
+	if !eval[bool](t, d, errorSummaryFocused) {
+		t.Errorf("after a refused save the focus is not on the error summary")
+	}
+	if got := eval[string](t, d, `[...document.querySelectorAll('.error-summary a')].map(a => a.getAttribute('href') + ' ' + a.innerText.trim()).join('|')`); got != "#ed-workload-value "+i18n.T(pokot.Finnish, "studio.err.number") {
+		t.Errorf("the error summary lists %q", got)
+	}
+	if got := eval[string](t, d, `(e => e.value + '|' + e.getAttribute('aria-invalid') + '|' + document.getElementById('ed-workload-value-error').textContent.replace(/\s+/g, ' ').trim())(document.getElementById('ed-workload-value'))`); got != "kaksi|true|"+i18n.T(pokot.Finnish, "form.error_prefix")+" "+i18n.T(pokot.Finnish, "studio.err.number") {
+		t.Errorf("the refused workload field: %q", got)
+	}
+	if m, err := a.DB.Microcredential(bg, org.ID, id); err != nil || m.Current.Content.Workload.Value != 0 {
+		t.Errorf("the refused save stored a workload: %v %v", m.Current.Content.Workload, err)
+	}
+	checkPage(t, d, "path-step3-refused")
 	typeIn(t, d, "#ed-workload-value", "2,5")
 	choose(t, d, "ed-workload-unit-osp")
 	pick(t, d, "ed-eqfLevel", "4")
@@ -180,7 +196,7 @@ func TestStudioToCatalogue(t *testing.T) {
 	}
 	clickLoad(t, d, `button[name=op][value=preview]`, 200)
 	checkPage(t, d, "path-preview")
-	dConsole.check(t, "designer builds the POK")
+	dConsole.check(t, "designer builds the POK", "status of 422")
 
 	studioPartnerPart(t, a, browser, d, designer.Email, base, otherID, org)
 	studioReviewPart(t, a, browser, d, admin.Email, admin.Password, base)
