@@ -208,18 +208,20 @@ func (p *walletPages) list(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := walletData{Items: items}
+	var live []*walletItem
 	for _, it := range items {
 		switch it.Kind {
 		case kindIssued:
 			d.Issued = append(d.Issued, it)
 		case kindPathway:
-			p.checkStored(r, it)
 			d.Pathways = append(d.Pathways, it)
+			live = append(live, it)
 		default:
-			p.checkStored(r, it)
 			d.Stored = append(d.Stored, it)
+			live = append(live, it)
 		}
 	}
+	p.checkAll(r, live)
 	return p.s.render(w, r, http.StatusOK, "wallet", d, nil)
 }
 

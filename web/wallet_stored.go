@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sync"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/certificate"
@@ -79,6 +80,25 @@ func (p *walletPages) checkStored(r *http.Request, it *walletItem) {
 	res := p.verify.verifier(r.Context(), it.Data).Verify(r.Context(), "wallet", it.Data)
 	it.Check = p.verify.view(st(r).lang, res)
 	it.Status = storedStatus(res)
+}
+
+// liveChecks is how many credentials of one wallet are verified at once: another
+// platform's did:web documents and status lists may be slow to fetch.
+const liveChecks = 4
+
+// checkAll runs checkStored on the items, liveChecks at a time.
+func (p *walletPages) checkAll(r *http.Request, items []*walletItem) {
+	sem := make(chan struct{}, liveChecks)
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			p.checkStored(r, it)
+		}()
+	}
+	wg.Wait()
 }
 
 // storedStatus is the wallet state a verification result means.

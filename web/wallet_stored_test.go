@@ -107,6 +107,10 @@ func TestWalletAddCredential(t *testing.T) {
 	wantStatus(t, a.uploadTo("/wallet/add", "", nil, nil), http.StatusUnprocessableEntity)
 	r = a.uploadTo("/wallet/add", "badge.png", tinyPNG(t), nil)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
+	// Over the size limit: refused before it is read.
+	big := append(bytes.Repeat([]byte(" "), 3<<19), good...)
+	r = a.uploadTo("/wallet/add", "big.json", big, nil)
+	wantStatus(t, r, http.StatusRequestEntityTooLarge)
 	if n := stored(); n != 0 {
 		t.Fatalf("%d credentials stored from refused uploads", n)
 	}
