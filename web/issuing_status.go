@@ -111,8 +111,9 @@ func (s *server) credentialStatusForm(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	// The first action offered is chosen: lifting a suspension when suspended (the usual
-	// next step), else revoking (suspending is the milder choice, but it is chosen on purpose).
+	// Preselected: the action asked for in ?action= when the state allows it, else lifting
+	// a suspension when suspended (the usual next step), else revoking, as before
+	// suspension existed; either way a confirmation step follows.
 	for _, a := range []string{r.URL.Query().Get("action"), "reinstate", "revoke"} {
 		if statusActions[a] != "" && d.Allowed(a) {
 			f.Set("action", a)
