@@ -42,7 +42,10 @@ type AccountService interface {
 	ConfirmEmailChange(ctx context.Context, token string, now time.Time) (*User, error)
 	// DeleteUser deletes the account and everything personal kept for it (sessions,
 	// tokens, memberships, wallet uploads, share links). Credentials already issued stay
-	// verifiable: they carry only a salted hash of the address. ECONFLICT
+	// verifiable: they carry only a salted hash of the address. In what organisations keep
+	// (issued and pathway credentials, registrations) the address and name are erased;
+	// the credential id, hashed identifier and status entry stay (docs/delivery.md,
+	// "Deleting an account"). ECONFLICT
 	// ("err.account.last_admin") when the user is the last administrator of an
 	// organisation; ENOTFOUND.
 	DeleteUser(ctx context.Context, userID int64) error
