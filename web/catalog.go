@@ -87,9 +87,7 @@ func (s *server) searchPage(ctx context.Context, mcs pokot.MicrocredentialServic
 		rememberSkills(&it.Content)
 		d.Cards = append(d.Cards, cardOf(lang, it, orgs))
 	}
-	if err := s.buildFacets(ctx, mcs, lang, p, res, orgs, d); err != nil {
-		return nil, err
-	}
+	s.buildFacets(ctx, mcs, lang, p, res, orgs, d)
 	d.Sorts = sortOptions(p)
 	d.Pager = newPager(p, res.Total)
 	if len(res.Items) == 0 && res.Total > 0 {

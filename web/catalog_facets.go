@@ -45,24 +45,23 @@ type activeFilter struct {
 type singleFacet struct {
 	param, facet, legend string
 	get                  func(q *pokot.CatalogQuery) string
-	clear                func(q *pokot.CatalogQuery)
 }
 
 var singleFacets = []singleFacet{
 	{pField, pokot.FacetField, "catalogue.facet.field",
-		func(q *pokot.CatalogQuery) string { return q.Field }, func(q *pokot.CatalogQuery) { q.Field = "" }},
+		func(q *pokot.CatalogQuery) string { return q.Field }},
 	{pLevel, pokot.FacetLevel, "catalogue.facet.level",
-		func(q *pokot.CatalogQuery) string { return itoa0(q.Level) }, func(q *pokot.CatalogQuery) { q.Level = 0 }},
+		func(q *pokot.CatalogQuery) string { return itoa0(q.Level) }},
 	{pLanguage, pokot.FacetLanguage, "catalogue.facet.language",
-		func(q *pokot.CatalogQuery) string { return q.Language }, func(q *pokot.CatalogQuery) { q.Language = "" }},
+		func(q *pokot.CatalogQuery) string { return q.Language }},
 	{pParticipation, pokot.FacetParticipation, "catalogue.facet.participation",
-		func(q *pokot.CatalogQuery) string { return string(q.Participation) }, func(q *pokot.CatalogQuery) { q.Participation = "" }},
+		func(q *pokot.CatalogQuery) string { return string(q.Participation) }},
 	{pOrg, pokot.FacetOrg, "catalogue.facet.org",
-		func(q *pokot.CatalogQuery) string { return itoa0(int(q.Org)) }, func(q *pokot.CatalogQuery) { q.Org = 0 }},
+		func(q *pokot.CatalogQuery) string { return itoa0(int(q.Org)) }},
 	{pSkill, pokot.FacetSkill, "catalogue.facet.skill",
-		func(q *pokot.CatalogQuery) string { return q.Skill }, func(q *pokot.CatalogQuery) { q.Skill = "" }},
+		func(q *pokot.CatalogQuery) string { return q.Skill }},
 	{pUnit, pokot.FacetUnit, "catalogue.facet.unit",
-		func(q *pokot.CatalogQuery) string { return string(q.Unit) }, func(q *pokot.CatalogQuery) { q.Unit, q.Min, q.Max = "", 0, 0 }},
+		func(q *pokot.CatalogQuery) string { return string(q.Unit) }},
 }
 
 func itoa0(n int) string {
@@ -72,24 +71,15 @@ func itoa0(n int) string {
 	return strconv.Itoa(n)
 }
 
-// buildFacets fills the filters of d. The counts of a filter in use come from the same
-// search without that filter, so that the other values stay visible with the number of
-// results they would give ("disjunctive" counts); one extra search per filter in use.
+// buildFacets fills the filters of d. The counts of a filter in use are those of the same
+// search without that filter ("disjunctive" counts, which Search gives for every facet
+// whose filter is in use), so that the other values stay visible with the number of
+// results choosing them instead would give.
 func (s *server) buildFacets(ctx context.Context, mcs pokot.MicrocredentialService, l pokot.Lang, p *catalogParams,
-	res *pokot.CatalogResult, orgs map[int64]pokot.Text, d *catalogData) error {
+	res *pokot.CatalogResult, orgs map[int64]pokot.Text, d *catalogData) {
 	for _, sf := range singleFacets {
 		sel := sf.get(&p.Query)
 		counts := res.Facets[sf.facet]
-		if sel != "" {
-			q := p.Query
-			sf.clear(&q)
-			q.Page, q.PerPage = 1, 1
-			other, err := mcs.Search(ctx, q)
-			if err != nil {
-				return err
-			}
-			counts = other.Facets[sf.facet]
-		}
 		fv := &facetView{Name: sf.param, Legend: sf.legend, Selected: sel != ""}
 		found := false
 		for _, c := range counts {
@@ -142,7 +132,6 @@ func (s *server) buildFacets(ctx context.Context, mcs pokot.MicrocredentialServi
 			d.Active = append(d.Active, activeFilter{Label: i18n.T(l, b.key), RemoveURL: p.link(b.param, "")})
 		}
 	}
-	return nil
 }
 
 // rangeText is the workload range in use: "2–5", "≥ 2", "≤ 5".
