@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pokot/pokot/credential"
+	"github.com/pokot/pokot/credential/jsonld"
 	"github.com/pokot/pokot/credential/key"
 	"github.com/pokot/pokot/credential/status"
 )
@@ -115,5 +116,43 @@ func TestVerifyMessageStatus(t *testing.T) {
 	r = (&credential.Verifier{Resolver: res, Now: at("2027-01-01T00:00:00Z")}).VerifyDocument(context.Background(), "p", withEntry(9, ours))
 	if c := check(r, "status"); c.OK || c.Key != "verify.status.unavailable" {
 		t.Errorf("message entry, revocation list: %+v", c)
+	}
+}
+
+// TestMessageEntryCanonicalForm: the VC 2.0 context defines statusSize, statusMessage
+// (with status and message) and statusReference, so RDFC-1.0 keeps every one of them in
+// the status vocabulary — none is dropped, none refused as undefined. (json-gold gives the
+// same canonical form; checked once when this was written.)
+func TestMessageEntryCanonicalForm(t *testing.T) {
+	kp := mustKey(t, w3cSeed)
+	cred := signedSample(t, kp, func(_ *credential.Award, d map[string]any) {
+		if d != nil {
+			e, _ := status.NewMessageEntry("https://pokot.example.fi/orgs/o/status/message/1", 94567, 2,
+				status.RevocationSuspensionMessages(), "https://pokot.example.fi/credential-status")
+			d["credentialStatus"] = e.Map()
+		}
+	})
+	delete(cred, "proof")
+	nq, err := jsonld.New().Canonicalize(cred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const s = "<https://pokot.example.fi/orgs/o/status/message/1#94567> "
+	const v = "<https://www.w3.org/ns/credentials/status#"
+	for _, want := range []string{
+		// The published VC 2.0 context types statusSize as https://…/XMLSchema#integer
+		// (https, not the usual http); the canonical form follows the context.
+		s + v + "statusSize> \"2\"^^<https://www.w3.org/2001/XMLSchema#integer> .",
+		s + v + "statusPurpose> \"message\" .",
+		s + v + "statusReference> <https://pokot.example.fi/credential-status> .",
+		v + "status> \"0x1\" .", v + "message> \"suspended\" .",
+		v + "status> \"0x3\" .", v + "message> \"valid\" .",
+	} {
+		if !strings.Contains(nq, want) {
+			t.Errorf("canonical form lacks %s", want)
+		}
+	}
+	if n := strings.Count(nq, s+v+"statusMessage> _:"); n != 4 {
+		t.Errorf("%d statusMessage nodes, want 4", n)
 	}
 }
