@@ -144,7 +144,8 @@ func pokotBinary(t *testing.T) func() string {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		cmd := exec.Command("go", "build", "-o", bin, "github.com/pokot/pokot/cmd/pokot")
+		args := append(append([]string{"build"}, raceFlags...), "-o", bin, "github.com/pokot/pokot/cmd/pokot")
+		cmd := exec.Command("go", args...)
 		out, err = cmd.CombinedOutput()
 	}()
 	t.Cleanup(func() { <-done })
