@@ -206,12 +206,7 @@ func TestStudioToCatalogue(t *testing.T) {
 // studioID reads the POK id from the tab's studio address.
 func studioID(t *testing.T, ctx context.Context) int64 {
 	t.Helper()
-	m := studioIDRE.FindStringSubmatch(path(t, ctx))
-	if m == nil {
-		t.Fatalf("%s is not a studio page", path(t, ctx))
-	}
-	id, _ := strconv.ParseInt(m[1], 10, 64)
-	return id
+	return studioIDOf(t, path(t, ctx))
 }
 
 var studioLinkRE = regexp.MustCompile(`https?://[^\s"<>]+/orgs/[^/\s]+/studio/\d+`)
@@ -293,6 +288,24 @@ func studioPartnerPart(t *testing.T, a *app, browser, d context.Context, designe
 	if after.Current.Content.Title.Get(pokot.Finnish) != before.Current.Content.Title.Get(pokot.Finnish) || after.Current.Revision != before.Current.Revision {
 		t.Errorf("the refused save changed the other draft: %q rev %d → %q rev %d", before.Current.Content.Title.Get(pokot.Finnish),
 			before.Current.Revision, after.Current.Content.Title.Get(pokot.Finnish), after.Current.Revision)
+	}
+	// Their own draft they may read and comment on, but not edit: the fields are read-only
+	// and a save sent anyway is refused.
+	open(t, p, base+"/step/1", 200)
+	if n := eval[int](t, p, `document.querySelectorAll('.studio-form input[type=text]:not([readonly]), .studio-form textarea:not([readonly])').length`); n != 0 {
+		t.Errorf("the partner's step 1 has %d editable text fields", n)
+	}
+	status = run(t, p, "save the invited draft", chromedp.Evaluate[int](`(async () => {
+		const body = new URLSearchParams({csrf: document.querySelector('input[name=csrf]').value, version: '1',
+			revision: document.querySelector('input[name=revision]').value, op: 'save', 'title-fi': 'Kumppanin muuttama nimi'});
+		const r = await fetch(location.pathname, {method: 'POST', body, credentials: 'same-origin'});
+		return r.status;
+	})()`, chromedp.EvalAwaitPromise))
+	if status != 403 {
+		t.Errorf("the partner saving the draft they comment on: status %d, want 403", status)
+	}
+	if m, err := a.DB.Microcredential(bg, org.ID, studioIDOf(t, base)); err != nil || m.Current.Content.Title.Get(pokot.Finnish) != pathTitleFi {
+		t.Errorf("the partner's refused save changed the draft: %v", err)
 	}
 	pConsole.check(t, "partner refused", expectedStatusLogs...)
 
@@ -464,4 +477,15 @@ func wantGateCounts(t *testing.T, ctx context.Context, step, n int) {
 	if got != want {
 		t.Errorf("the step list marks step %d with %q, want %q", step, got, want)
 	}
+}
+
+// studioIDOf reads the POK id from a studio address.
+func studioIDOf(t *testing.T, u string) int64 {
+	t.Helper()
+	m := studioIDRE.FindStringSubmatch(u)
+	if m == nil {
+		t.Fatalf("%s is not a studio address", u)
+	}
+	id, _ := strconv.ParseInt(m[1], 10, 64)
+	return id
 }
