@@ -71,6 +71,11 @@ var demoOfferings = []demoOffering{
 		{name: "Ebba Lindholm", email: "ebba.lindholm@example.com", lang: pokot.Swedish},
 		{name: "Niko Rinne", email: "niko.rinne@example.com"},
 	}},
+	// The demo learner's wallet shows a revoked credential too.
+	{org: "jamk", pok: "ohjelmistotestauksen-perusteet", kind: offeringPast, capacity: 15, learners: []demoLearner{
+		{account: "hamk", revoke: "Arvosana kirjattiin väärälle toteutukselle; oikea todistus myönnetään uudelleen."},
+		{name: "Juho Mäkelä", email: "juho.makela@example.com"},
+	}},
 	{org: "hamk", pok: "tyopaikkaohjaajan-pedagogiikka", kind: offeringOpen, capacity: 20, learners: []demoLearner{
 		{account: "haaga-helia"},
 		{name: "Pirjo Salo", email: "pirjo.salo@example.com"},
@@ -87,13 +92,15 @@ var demoOfferings = []demoOffering{
 }
 
 // SeedDelivery adds the delivery side of the demo to the POKs of SeedMicrocredentials,
-// through the same services as the UI: offerings (two ended, assessed and issued; one open
-// with free seats; one full with a waitlist), registrations of the demo learner accounts and
-// of the public, every learning outcome assessed (one learner fails one), a batch of
-// credentials issued by iss — the issuing worker of serve, signing with each organisation's
-// key — and one credential revoked with a reason. The credentials' e-mails stay in the
-// outbox. A POK that already has an offering is passed over, so running it twice adds
-// nothing; missing institutions, accounts or POKs are passed over too. now is the clock.
+// through the same services as the UI: offerings (three ended, assessed and issued; one
+// open with free seats; one full with a waitlist), registrations of the demo learner
+// accounts and of the public, every learning outcome assessed (one learner fails one), a
+// batch of credentials per ended offering issued by iss — the issuing service of serve,
+// signing with each organisation's key — and two credentials revoked with a reason, one
+// of them the demo learner's, so that their wallet shows both states. The credentials'
+// e-mails stay in the outbox. A POK that already has an offering is passed over, so
+// running it twice adds nothing; missing institutions, accounts or POKs are passed over
+// too. now is the clock.
 func SeedDelivery(ctx context.Context, store DeliveryStore, iss *issuing.Service, now time.Time) (*DeliverySeed, error) {
 	seed := &DeliverySeed{}
 	for _, d := range demoOfferings {

@@ -55,8 +55,8 @@ func (d demoOffering) seed(ctx context.Context, store DeliveryStore, iss *issuin
 	seed.Offerings++
 	// Learners register a day after registration opened, in the order of the list.
 	regAt := o.RegistrationOpens.Add(day)
-	regs := map[string]*pokot.Registration{}
-	for _, l := range d.learners {
+	regs := make([]*pokot.Registration, len(d.learners)) // nil for a missing demo account
+	for i, l := range d.learners {
 		r := &pokot.Registration{OfferingID: o.ID, Email: l.email, Name: l.name, Lang: l.lang}
 		if l.account != "" {
 			u, err := learnerAccount(ctx, store, l.account)
@@ -79,7 +79,7 @@ func (d demoOffering) seed(ctx context.Context, store DeliveryStore, iss *issuin
 		if _, err := store.ConfirmRegistration(ctx, toks.Confirm, regAt.Add(time.Hour)); err != nil {
 			return fmt.Errorf("confirm %s: %w", r.Email, err)
 		}
-		regs[r.Email] = r
+		regs[i] = r
 		seed.Registrations++
 		regAt = regAt.Add(3 * time.Hour)
 	}
@@ -134,19 +134,15 @@ func (d demoOffering) offering(org *pokot.Organisation, mc *pokot.Microcredentia
 // assessAndIssue assesses every learning outcome of every learner, issues the credentials
 // of those who passed in one batch run by iss, and revokes those the demo revokes.
 func (d demoOffering) assessAndIssue(ctx context.Context, store DeliveryStore, iss *issuing.Service, org *pokot.Organisation,
-	o *pokot.Offering, c *pokot.MicrocredentialContent, assessor *pokot.User, regs map[string]*pokot.Registration, seed *DeliverySeed) error {
+	o *pokot.Offering, c *pokot.MicrocredentialContent, assessor *pokot.User, regs []*pokot.Registration, seed *DeliverySeed) error {
 	pass, fail := pokot.ResultPass, pokot.ResultFail
 	if c.Grading != "" && c.Grading != pokot.GradePassFail {
 		pass = pokot.ScaleValues(c.Grading)[3]
 	}
 	for i, l := range d.learners {
-		r := regs[l.email]
-		if l.account != "" {
-			u, err := learnerAccount(ctx, store, l.account)
-			if err != nil || u == nil {
-				return err
-			}
-			r = regs[u.Email]
+		r := regs[i]
+		if r == nil {
+			continue
 		}
 		for n := range c.Outcomes {
 			a := &pokot.Assessment{OrgID: org.ID, OfferingID: o.ID, RegistrationID: r.ID, Outcome: n, Result: pass,
@@ -184,12 +180,12 @@ func (d demoOffering) assessAndIssue(ctx context.Context, store DeliveryStore, i
 		return err
 	}
 	seed.Credentials += len(cs)
-	for _, l := range d.learners {
-		if l.revoke == "" {
+	for i, l := range d.learners {
+		if l.revoke == "" || regs[i] == nil {
 			continue
 		}
 		for _, cr := range cs {
-			if cr.Email == l.email && cr.State == pokot.CredentialIssued && cr.RevokedAt == nil {
+			if cr.RegistrationID == regs[i].ID && cr.State == pokot.CredentialIssued && cr.RevokedAt == nil {
 				if err := iss.Revoke(ctx, org, cr.CredentialID, l.revoke); err != nil {
 					return err
 				}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/credential"
 	"github.com/pokot/pokot/credential/key"
 	"github.com/pokot/pokot/demo"
@@ -50,18 +51,19 @@ func seededDelivery(t *testing.T) (*sqldb.DB, *issuer.Service, *issuing.Service,
 
 // TestSeedDelivery: the demo has ended, open and full offerings of published POKs, real
 // registrations and a waitlist, an assessed group, and credentials issued by the issuing
-// worker that verify with the credential Verifier — one of them revoked. The demo learner
-// account's wallet holds credentials of two organisations.
+// worker that verify with the credential Verifier — two of them revoked. The demo learner
+// account's wallet holds credentials of three organisations, one revoked.
 func TestSeedDelivery(t *testing.T) {
 	ctx := context.Background()
 	db, iss, worker, seed := seededDelivery(t)
-	if seed.Offerings != 4 || seed.Registrations != 20 || seed.Credentials != 10 || seed.Revoked != 1 ||
+	if seed.Offerings != 5 || seed.Registrations != 22 || seed.Credentials != 12 || seed.Revoked != 2 ||
 		seed.Learner != "eetu.koskinen@hamk.example" {
 		t.Fatalf("seeded %+v", seed)
 	}
 	before := deliveryState(t, db)
 	for _, want := range []string{
 		"hamk/puurakentamisen-perusteet: capacity 12, registered 8, waiting 0, participants 8, eligible 7, issued 7, revoked 1, batches [done 7/7]",
+		"jamk/ohjelmistotestauksen-perusteet: capacity 15, registered 2, waiting 0, participants 2, eligible 2, issued 2, revoked 1, batches [done 2/2]",
 		"hamk/tyopaikkaohjaajan-pedagogiikka: capacity 20, registered 3, waiting 0, participants 3, eligible 0, issued 0, revoked 0, batches []",
 		"tamk/rakennustyomaan-tyoturvallisuus: capacity 4, registered 4, waiting 2, participants 6, eligible 0, issued 0, revoked 0, batches []",
 		"tamk/videotuotannon-perusteet: capacity 10, registered 3, waiting 0, participants 3, eligible 3, issued 3, revoked 0, batches [done 3/3]",
@@ -71,35 +73,47 @@ func TestSeedDelivery(t *testing.T) {
 		}
 	}
 
-	// The demo learner's wallet: two credentials, of two organisations, both verify with
-	// nothing but this platform's published DID documents and status lists.
+	// The demo learner's wallet: three credentials of three organisations; two verify with
+	// nothing but this platform's published DID documents and status lists, and the revoked
+	// one is rejected for its revocation — as is the public learner's revoked one.
 	mine, err := db.CredentialsOfEmail(ctx, seed.Learner)
-	if err != nil || len(mine) != 2 || mine[0].OrgID == mine[1].OrgID {
+	if err != nil || len(mine) != 3 {
 		t.Fatalf("the demo learner holds %d credentials (%v)", len(mine), err)
 	}
+	orgs := map[int64]bool{}
+	var valid []*pokot.IssuedCredential
 	for _, c := range mine {
-		if r := verify(ctx, iss, c.Signed); !r.Verified {
+		orgs[c.OrgID] = true
+		r := verify(ctx, iss, c.Signed)
+		switch {
+		case c.RevokedAt == nil && !r.Verified:
 			t.Errorf("the demo learner's credential %s does not verify: %+v", c.CredentialID, r.Checks)
+		case c.RevokedAt != nil && (r.Verified || !failed(r, "status", "verify.status.revoked") || c.StatusReason == ""):
+			t.Errorf("the demo learner's revoked credential: verified %v, reason %q, checks %+v", r.Verified, c.StatusReason, r.Checks)
+		case c.RevokedAt == nil:
+			valid = append(valid, c)
 		}
 	}
-	// The revoked one is rejected for its revocation, and a changed one for its proof.
+	if len(orgs) != 3 || len(valid) != 2 {
+		t.Errorf("the demo learner's credentials come from %d organisations, %d valid; want 3 and 2", len(orgs), len(valid))
+	}
 	revoked, err := db.CredentialsOfEmail(ctx, "liisa.laaksonen@example.com")
 	if err != nil || len(revoked) != 1 || revoked[0].RevokedAt == nil || revoked[0].StatusReason == "" {
 		t.Fatalf("the revoked credential: %+v (%v)", revoked, err)
 	}
-	r := verify(ctx, iss, revoked[0].Signed)
-	if r.Verified || !failed(r, "status", "verify.status.revoked") {
+	if r := verify(ctx, iss, revoked[0].Signed); r.Verified || !failed(r, "status", "verify.status.revoked") {
 		t.Errorf("the revoked credential: verified %v, checks %+v", r.Verified, r.Checks)
 	}
-	changed := strings.Replace(string(mine[0].Signed), "Eetu Koskinen", "Eetu Koskela", 1)
-	if changed == string(mine[0].Signed) {
+	// A changed credential fails its proof.
+	changed := strings.Replace(string(valid[0].Signed), "Eetu Koskinen", "Eetu Koskela", 1)
+	if changed == string(valid[0].Signed) {
 		t.Fatal("the learner's name is not in the credential")
 	}
 	if r := verify(ctx, iss, []byte(changed)); r.Verified {
 		t.Error("a changed credential verifies")
 	}
 	// The e-mails with the links wait in the outbox.
-	if _, n, err := db.Outbox(ctx, 1, 0); err != nil || n != 10 {
+	if _, n, err := db.Outbox(ctx, 1, 0); err != nil || n != 12 {
 		t.Errorf("%d e-mails in the outbox (%v), want one per credential", n, err)
 	}
 
