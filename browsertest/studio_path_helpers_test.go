@@ -206,10 +206,10 @@ func typeIn(t *testing.T, ctx context.Context, sel, value string) {
 	}
 }
 
-// checkSameLayout is checkPage for another page of a layout that checkPage has already
-// checked whole (the next step of the editor): the page basics and axe-core on what this
-// page adds, and a screenshot; keyboard focus order and the 320 px reflow of the shared
-// layout are not repeated.
+// checkSameLayout is checkPage for a page whose layout checkPage has already checked
+// whole, here or in TestEveryPage (the next step of the editor, the invitation page): the
+// page basics and axe-core on what this page shows, and a screenshot; keyboard focus order
+// and the 320 px reflow of the shared layout are not repeated.
 func checkSameLayout(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	screenshot(t, ctx, name)

@@ -238,6 +238,7 @@ func studioPartnerPart(t *testing.T, a *app, browser, d context.Context, designe
 	p := newTab(t, browser)
 	pConsole := watchConsole(t, p)
 	open(t, p, accountLink, 200)
+	checkSameLayout(t, p, "path-partner-invitation")
 	typeIn(t, p, `input[name=name]`, partnerName)
 	typeIn(t, p, `input[name=password]`, "Robotti-kotikäynti-2026")
 	typeIn(t, p, `input[name=password2]`, "Robotti-kotikäynti-2026")
@@ -264,6 +265,7 @@ func studioPartnerPart(t *testing.T, a *app, browser, d context.Context, designe
 	// (with the partner's own session and CSRF token) changes nothing.
 	other := a.URL + "/orgs/" + org.Slug + "/studio/" + strconv.FormatInt(otherID, 10)
 	open(t, p, other, 403)
+	checkSameLayout(t, p, "path-partner-forbidden")
 	if h := text(t, p, "h1"); h != i18n.T(pokot.Finnish, "error.forbidden.title") {
 		t.Errorf("the partner opening another draft sees the heading %q, want the refusal %q", h, i18n.T(pokot.Finnish, "error.forbidden.title"))
 	}
