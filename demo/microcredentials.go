@@ -154,19 +154,24 @@ func split(s string) []string {
 	return out
 }
 
-// skill links a demo learning outcome to an ESCO skill. The identifiers are illustrative:
-// the ESCO files cannot be downloaded here, so each URI carries a UUID derived from the
-// label (not a real ESCO concept) — except Python, whose real URI is known. An installation
-// that imports ESCO replaces them.
+// skill links a demo learning outcome to an ESCO skill, labelled in Finnish, Swedish and
+// English (escoLabels). The identifiers are illustrative: the ESCO files cannot be
+// downloaded here, so each URI carries a UUID derived from the English label (not a real
+// ESCO concept) — except Python, whose real URI is known. An installation that imports
+// ESCO replaces them.
 func skill(label string) pokot.Concept {
+	text, ok := escoLabels[label]
+	if !ok {
+		text = pokot.Text{pokot.English: label} // TestDemoESCOLabels fails on this
+	}
 	if label == "Python (computer programming)" {
-		return pokot.Concept{URI: "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d", Label: pokot.Text{pokot.English: label}}
+		return pokot.Concept{URI: "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d", Label: text}
 	}
 	h := sha1.Sum([]byte("pokot-demo-esco:" + label))
 	h[6] = h[6]&0x0f | 0x50
 	h[8] = h[8]&0x3f | 0x80
 	return pokot.Concept{URI: fmt.Sprintf("http://data.europa.eu/esco/skill/%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16]),
-		Label: pokot.Text{pokot.English: label}}
+		Label: text}
 }
 
 var orgQA = map[string]pokot.Text{

@@ -238,6 +238,30 @@ func parseConcepts(s string) []pokot.Concept {
 	return cs
 }
 
+// conceptLabels collects the labels of the ESCO links of outcomes by URI.
+func conceptLabels(os []pokot.LearningOutcome) map[string]pokot.Text {
+	m := map[string]pokot.Text{}
+	for _, o := range os {
+		for _, c := range append(append([]pokot.Concept(nil), o.Skills...), o.Occupations...) {
+			m[c.URI] = c.Label
+		}
+	}
+	return m
+}
+
+// keepLabels gives ESCO links read from the form (which shows one label, in Finnish) the
+// stored labels in every language when the link is unchanged: same URI, and the label
+// shown left as it was or emptied. A label the designer rewrote is theirs.
+func keepLabels(cs []pokot.Concept, stored map[string]pokot.Text) []pokot.Concept {
+	for i, c := range cs {
+		prev, ok := stored[c.URI]
+		if ok && (len(c.Label) == 0 || c.Label.Get(pokot.Finnish) == prev.Get(pokot.Finnish)) {
+			cs[i].Label = prev
+		}
+	}
+	return cs
+}
+
 // partnerLines writes the co-designing organisations one a line: "name | what they did".
 func partnerLines(ps []pokot.WorkingLifePartner) string {
 	var lines []string

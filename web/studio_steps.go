@@ -143,6 +143,7 @@ func applyStep(step int, f *form, c *pokot.MicrocredentialContent) {
 		}
 		c.IsPOK = f.Get("isPOK") != ""
 	case stepOutcomes:
+		labels := conceptLabels(c.Outcomes)
 		var os []pokot.LearningOutcome
 		for _, i := range outcomeIndexes(f) {
 			p := "outcomes[" + i + "]"
@@ -150,8 +151,8 @@ func applyStep(step int, f *form, c *pokot.MicrocredentialContent) {
 				ID:          f.Get(fname(p) + "-id"), // empty for a new row: the store assigns one
 				Text:        getText(f, p+".text", true),
 				Criteria:    getText(f, p+".criteria", true),
-				Skills:      parseConcepts(f.Raw(fname(p) + "-skills")),
-				Occupations: parseConcepts(f.Raw(fname(p) + "-occupations")),
+				Skills:      keepLabels(parseConcepts(f.Raw(fname(p)+"-skills")), labels),
+				Occupations: keepLabels(parseConcepts(f.Raw(fname(p)+"-occupations")), labels),
 			})
 		}
 		c.Outcomes = os
