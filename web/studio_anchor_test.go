@@ -111,6 +111,7 @@ func TestStudioCommentFollowsItsOutcome(t *testing.T) {
 	for _, p := range []string{base + "/step/2", base} {
 		wantBody(t, anna.get(p), `href="`+base+`/step/2#ed-outcomes">Poistettu osaamistavoite</a>`, "Kolmannen kriteeri on epäselvä.")
 	}
+	wantBody(t, anna.get(base+"/step/2"), `<article class="thread removed-anchor"`)
 	wantBody(t, anna.get(base+"/step/2?lang=sv"), ">Borttaget lärandemål</a>")
 	wantBody(t, anna.get(base+"/step/2?lang=en"), ">Removed learning outcome</a>")
 	if strings.Contains(anna.get(base+"/step/2").body, `<option value="outcomes[`+idC) {
