@@ -109,6 +109,7 @@ func TestDeliveryPath(t *testing.T) {
 	fill(t, learner, `main form input[name=email]`, anna.email)
 	do(t, learner, "consent", chromedp.Click(chromedp.CSS(`main form input[name=consent]`), chromedp.NodeVisible))
 	clickLoad(t, learner, `main form button[type=submit]`, 200)
+	checkPage(t, learner, "delivery-0-registration-done")
 	regs, err := a.DB.Participants(bg, org.ID, o.ID, false)
 	if err != nil || len(regs) != 1 || regs[0].Email != anna.email || regs[0].Status != pokot.RegRegistered {
 		t.Fatalf("after Anna's registration the offering has %d participants (%v)", len(regs), err)
@@ -127,6 +128,13 @@ func TestDeliveryPath(t *testing.T) {
 	staff := browser
 	console := watchConsole(t, staff)
 	signIn(t, staff, a.app, assessor.Email, assessor.Password)
+	open(t, staff, a.URL+base, 200)
+	checkPage(t, staff, "delivery-1-offering")
+	clickLoad(t, staff, `main a[href="`+base+`/participants"]`, 200)
+	if got := mainText(t, staff); !strings.Contains(got, anna.email) || !strings.Contains(got, learners[5].email) {
+		t.Errorf("the participants page does not list the group:\n%s", got)
+	}
+	checkPage(t, staff, "delivery-1-participants")
 	open(t, staff, a.URL+base, 200)
 	clickLoad(t, staff, `main a[href="`+base+`/assessment"]`, 200)
 	if n := eval[int](t, staff, `document.querySelectorAll('table.grid tbody tr').length`); n != len(learners) {
