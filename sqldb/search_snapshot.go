@@ -114,7 +114,8 @@ func (db *DB) snapshotAt(ctx context.Context, q querier, gen int64) (*snapshot, 
 	c := db.catCache()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.snap != nil && c.snap.gen == gen {
+	if c.snap != nil && c.snap.gen >= gen {
+		// A newer one, loaded by a search that began later, is at least as fresh.
 		return c.snap, nil
 	}
 	if c.snap != nil && c.snap.gen < gen {

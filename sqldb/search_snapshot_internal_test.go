@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/pokot/pokot"
@@ -110,6 +111,28 @@ func TestSnapshotPatch(t *testing.T) {
 	}
 	if want := []int64{m.ID, ms[1].ID, ms[2].ID, ms[0].ID}; !reflect.DeepEqual(titles, want) {
 		t.Errorf("Finnish title order %v, want %v", titles, want)
+	}
+	// The words: the patched vocabulary finds what a fresh one finds, the retitled POK by
+	// its new title only, the withdrawn one not at all.
+	for _, q := range []string{"zumba", "asiakaspalvelu", "hitsaus", "betonointi", "öljynvaihto", "ohjaus", "toimia"} {
+		found := func(s *snapshot) []int64 {
+			all, _ := s.text.match(parseQuery(q), len(s.entries))
+			all.and(s.alive)
+			var out []int64
+			for i := range s.entries {
+				if all.has(int32(i)) {
+					out = append(out, s.entries[i].id)
+				}
+			}
+			slices.Sort(out)
+			return out
+		}
+		if a, b := found(patched), found(fresh); !reflect.DeepEqual(a, b) {
+			t.Errorf("%q: patched finds %v, fresh %v", q, a, b)
+		}
+	}
+	if all, _ := patched.text.match(parseQuery("zumba"), len(patched.entries)); all.count() != 1 {
+		t.Error("the new title is not found")
 	}
 	// Changes older than the log force a full reload.
 	if _, err := db.w.ExecContext(ctx, `DELETE FROM catalog_changes`); err != nil {
