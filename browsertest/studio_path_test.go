@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
@@ -131,6 +132,13 @@ func TestStudioToCatalogue(t *testing.T) {
 	// typed kept and nothing saved; then a workload with a decimal comma, its unit, the
 	// EQF level.
 	typeIn(t, d, "#ed-workload-value", "kaksi")
+	// The autosave is refused and marks the field at once; the button save after it too.
+	numberMsg, _ := json.Marshal(i18n.T(pokot.Finnish, "studio.err.number"))
+	waitTrue(t, d, "the autosave marks the workload field", `(e => e.getAttribute('aria-invalid') === 'true' &&
+		(document.getElementById('ed-workload-value-error') || {}).textContent === `+string(numberMsg)+` &&
+		e.getAttribute('aria-describedby').split(' ').includes('ed-workload-value-error') &&
+		document.querySelector('[data-autosave-status]').classList.contains('problem'))(document.getElementById('ed-workload-value'))`)
+	checkSameLayout(t, d, "path-step3-autosave-refused")
 	clickLoad(t, d, `button[name=op][value=next]`, 422)
 	if !eval[bool](t, d, errorSummaryFocused) {
 		t.Errorf("after a refused save the focus is not on the error summary")

@@ -82,12 +82,14 @@
           });
         }
         say(d.message, false);
+        markFields(null);
       } else if (r.res.status === 409) {
         // Someone else saved: stop, keep what is typed, and let the person decide.
         stopped = true;
         say(d.message, true);
       } else {
         say(d.message, true);
+        markFields(d.errors);
       }
     }).catch(function () {
       say(form.getAttribute("data-offline") || "", true);
@@ -104,6 +106,39 @@
     if (multipart || stopped) return; // a picture is sent with the buttons
     clearTimeout(timer);
     timer = setTimeout(save, 1500);
+  }
+
+  // A refused autosave marks the fields it names, as the page does after a button save:
+  // the message above the field, tied to it, and the field marked invalid. The marks go
+  // when a later autosave succeeds. Fields that the page already marks are left as they are.
+  var marks = [];
+  function markFields(errors) {
+    marks.forEach(function (m) {
+      m.p.remove();
+      if (m.describedby === null) m.input.removeAttribute("aria-describedby");
+      else m.input.setAttribute("aria-describedby", m.describedby);
+      m.input.removeAttribute("aria-invalid");
+      if (m.field) m.field.classList.remove("has-error");
+    });
+    marks = [];
+    Object.keys(errors || {}).forEach(function (id) {
+      var input = document.getElementById(id);
+      if (!input || !form.contains(input) || document.getElementById(id + "-error")) return;
+      var p = document.createElement("p");
+      p.className = "field-error";
+      p.id = id + "-error";
+      p.textContent = errors[id];
+      var group = input.tagName === "FIELDSET", legend = group && input.querySelector("legend");
+      if (legend) legend.parentNode.insertBefore(p, legend.nextSibling);
+      else input.parentNode.insertBefore(p, input);
+      var db = input.getAttribute("aria-describedby");
+      input.setAttribute("aria-describedby", (db ? db + " " : "") + p.id);
+      if (!group) input.setAttribute("aria-invalid", "true");
+      var field = input.closest(".field");
+      if (field && field.classList.contains("has-error")) field = null;
+      if (field) field.classList.add("has-error");
+      marks.push({ input: input, p: p, describedby: db, field: field });
+    });
   }
 
   // A button press saves the whole step itself: drop a pending autosave, and if one is on
