@@ -26,13 +26,23 @@ const ErasedDomain = "@erased.invalid"
 //     but the address becomes one placeholder per deletion (erased-…@erased.invalid), the
 //     name is emptied and the stored signed copy (which names the learner) is dropped;
 //   - registrations get the same placeholder and no name; the ones that have not led to a
-//     credential are cancelled (so that no credential is ever issued to the placeholder);
+//     credential are cancelled (so that no credential is ever issued to the placeholder),
+//     and a seat they held goes to the first learner waiting, as on any cancellation;
 //   - invitations, mails and throttling counters addressed to the learner are deleted.
 //
 // The one placeholder keeps a learner's registration, credential and pathway rows joined,
 // so exactly-once issuing still sees the credential as issued.
 func (db *DB) DeleteUser(ctx context.Context, userID int64) error {
+	_, err := db.DeleteUserPromoting(ctx, userID)
+	return err
+}
+
+// DeleteUserPromoting implements pokot.AccountEraser: DeleteUser, returning the learners
+// who moved up from a waitlist to the seats the deleted learner's registrations held.
+func (db *DB) DeleteUserPromoting(ctx context.Context, userID int64) ([]*pokot.Registration, error) {
+	var promoted []*pokot.Registration
 	err := db.tx(ctx, func(tx *sql.Tx) error {
+		promoted = nil
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships m
 			WHERE m.user_id = $1 AND m.role = 'orgadmin' AND NOT EXISTS (
@@ -65,7 +75,10 @@ func (db *DB) DeleteUser(ctx context.Context, userID int64) error {
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if err := eraseLearner(ctx, tx, userID, email, erasedAddress(), db.ts(db.now())); err != nil {
+		if promoted, err = db.cancelForErasure(ctx, tx, userID, email); err != nil {
+			return err
+		}
+		if err := eraseLearner(ctx, tx, userID, email, erasedAddress()); err != nil {
 			return err
 		}
 		if err := eraseAddressed(ctx, tx, addrs); err != nil {
@@ -77,7 +90,65 @@ func (db *DB) DeleteUser(ctx context.Context, userID int64) error {
 		}
 		return affected(res, "user")
 	})
-	return mapErr(err)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return promoted, nil
+}
+
+// cancelForErasure cancels the learner's live registrations that have not led to a
+// credential, so that the placeholder address never becomes eligible for one, and gives
+// each seat they held to the first learner waiting (offering locked, as in cancel).
+func (db *DB) cancelForErasure(ctx context.Context, tx *sql.Tx, userID int64, email string) ([]*pokot.Registration, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.org_id, r.offering_id FROM registrations r
+		WHERE (r.email = $1 OR r.user_id = $2) AND r.status <> 'cancelled' AND NOT EXISTS (
+			SELECT 1 FROM issued_credentials i WHERE i.offering_id = r.offering_id
+				AND (i.email = r.email OR i.email = $1))
+		ORDER BY r.offering_id, r.id`, email, userID)
+	if err != nil {
+		return nil, err
+	}
+	var regs [][3]int64
+	for rows.Next() {
+		var r [3]int64
+		if err := rows.Scan(&r[0], &r[1], &r[2]); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		regs = append(regs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	now := db.ts(db.now().UTC().Truncate(timeUnit))
+	var promoted []*pokot.Registration
+	for _, r := range regs {
+		if _, err := db.lockOffering(ctx, tx, r[1], r[2]); err != nil {
+			return nil, err
+		}
+		var status string
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM registrations WHERE id = $1`, r[0]).Scan(&status); err != nil {
+			return nil, err
+		}
+		if status == pokot.RegCancelled {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE registrations SET status = 'cancelled', cancelled_at = $1 WHERE id = $2`, now, r[0]); err != nil {
+			return nil, err
+		}
+		if status != pokot.RegRegistered {
+			continue
+		}
+		p, err := db.promote(ctx, tx, r[2])
+		if err != nil {
+			return nil, err
+		}
+		if p != nil {
+			promoted = append(promoted, p)
+		}
+	}
+	return promoted, nil
 }
 
 // erasedAddress is a new placeholder address.
@@ -88,18 +159,12 @@ func erasedAddress() string {
 }
 
 // eraseLearner replaces the learner's address by placeholder and empties their name in
-// the delivery tables.
-func eraseLearner(ctx context.Context, tx *sql.Tx, userID int64, email, placeholder string, now any) error {
+// the delivery tables (registrations without a credential are cancelled before).
+func eraseLearner(ctx context.Context, tx *sql.Tx, userID int64, email, placeholder string) error {
 	for _, q := range []struct {
 		sql  string
 		args []any
 	}{
-		// Registrations without a credential: cancelled first, so that the placeholder
-		// never becomes eligible for one.
-		{`UPDATE registrations SET status = 'cancelled', cancelled_at = COALESCE(cancelled_at, $1)
-			WHERE (email = $2 OR user_id = $3) AND status <> 'cancelled' AND NOT EXISTS (
-				SELECT 1 FROM issued_credentials i WHERE i.offering_id = registrations.offering_id
-					AND (i.email = registrations.email OR i.email = $2))`, []any{now, email, userID}},
 		{`UPDATE issued_credentials SET email = $1, name = '', signed = NULL WHERE email = $2`, []any{placeholder, email}},
 		{`UPDATE registrations SET email = $1, name = '' WHERE email = $2 OR user_id = $3`, []any{placeholder, email, userID}},
 		{`UPDATE pathway_credentials SET email = $1, signed = NULL WHERE email = $2`, []any{placeholder, email}},

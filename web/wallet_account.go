@@ -122,12 +122,24 @@ func (p *walletPages) deleteAccount(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	if err := ws.DeleteUser(r.Context(), st(r).user.ID); err != nil {
+	var promoted []*pokot.Registration
+	if e, ok := ws.(pokot.AccountEraser); ok {
+		promoted, err = e.DeleteUserPromoting(r.Context(), st(r).user.ID)
+	} else {
+		err = ws.DeleteUser(r.Context(), st(r).user.ID)
+	}
+	if err != nil {
 		if pokot.ErrorCode(err) == pokot.ECONFLICT {
 			f.Add("", errKey(err))
 			return p.s.render(w, r, http.StatusConflict, "walletaccount", walletAccountData{Form: f, Delete: true}, f)
 		}
 		return err
+	}
+	// The account is gone whatever happens to these e-mails: a failure is logged, not shown.
+	for _, reg := range promoted {
+		if err := p.s.mailPromoted(r, reg); err != nil {
+			p.s.log.Error("wallet: tell a learner who moved up from the waitlist", "registration", reg.ID, "err", err)
+		}
 	}
 	p.s.setCookie(w, sessionCookie, "", -1)
 	p.s.redirectFlash(w, r, "/", "flash.wallet.account_deleted")

@@ -16,7 +16,7 @@ import (
 // their address, name or new address; the organisation keeps the credential's id, hashed
 // identifier and status entry, so the credential (JSON and JWT, kept by the learner)
 // still verifies and can still be revoked; nothing is issued again; the registration in
-// progress is cancelled.
+// progress is cancelled and its seat goes to the learner waiting, who is told.
 func TestWalletDeleteErasesPersonalData(t *testing.T) {
 	t.Parallel()
 	const email, name, newEmail = "zyxwen.qvarnstrom@example.fi", "Zyxwen Qvarnstrom", "zyxwen.uusi@example.fi"
@@ -42,8 +42,8 @@ func TestWalletDeleteErasesPersonalData(t *testing.T) {
 	wantStatus(t, a.post("/wallet/"+id+"/share", nil), http.StatusSeeOther)
 	a.get("/wallet/account")
 	wantStatus(t, a.post("/wallet/account/email", formOf("email", newEmail)), http.StatusOK)
-	later := w.deliveryWorld.offering(3)
-	w.enrol(later, email)
+	later := w.deliveryWorld.offering(1)
+	w.enrol(later, email, "odottaja@example.fi") // the second one waits for a seat
 	jsonCred := a.get("/wallet/" + id + "/credential.json").body
 	jwt := a.get("/wallet/" + id + "/credential.jwt").body
 
@@ -78,9 +78,22 @@ func TestWalletDeleteErasesPersonalData(t *testing.T) {
 		t.Fatalf("kept row: email %q name %q hash %v index %d signed %d bytes", kept.Email, kept.Name,
 			kept.IdentityHash == c.IdentityHash, kept.StatusIndex, len(kept.Signed))
 	}
+	// The registration in progress is cancelled, and its seat goes to the learner waiting,
+	// who is told.
 	regs, err := w.db.Participants(ctx, w.hamk.ID, later.ID, true)
-	if err != nil || len(regs) != 1 || regs[0].Status != pokot.RegCancelled {
-		t.Fatalf("the registration in progress: %+v %v", regs, err)
+	if err != nil || len(regs) != 2 {
+		t.Fatalf("registrations of the later offering: %+v %v", regs, err)
+	}
+	for _, r := range regs {
+		switch {
+		case r.Email == "odottaja@example.fi" && r.Status != pokot.RegRegistered:
+			t.Errorf("the waiting learner did not move up: %s", r.Status)
+		case r.Email != "odottaja@example.fi" && r.Status != pokot.RegCancelled:
+			t.Errorf("the deleted learner's registration in progress is %s", r.Status)
+		}
+	}
+	if m := w.mailTo("odottaja@example.fi"); !strings.HasPrefix(m.Subject, "Sait paikan") {
+		t.Errorf("the learner who moved up was told: %q", m.Subject)
 	}
 	// Nothing is issued again.
 	_, err = w.db.StartIssueBatch(ctx, w.hamk.ID, w.offering.ID, w.assessor.ID)
