@@ -154,6 +154,15 @@ func TestWalletAddCredential(t *testing.T) {
 		t.Error("the added JWT does not download as it came")
 	}
 
+	// The same JWT baked into an SVG: read from the image, the same credential (replaced).
+	svg, err := bake.SVG([]byte(`<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><circle cx="4" cy="4" r="4"/></svg>`), []byte(jwt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = a.uploadTo("/wallet/add", "badge.svg", svg, nil)
+	wantStatus(t, r, http.StatusSeeOther)
+	wantLocation(t, r, "/wallet/"+jwtKey)
+
 	// A baked PNG, and the learner's own issued credential (not stored twice).
 	own := w.credentialOf("anna@example.fi")
 	img, err := bake.PNG(tinyPNG(t), own.Signed)
