@@ -265,6 +265,9 @@ func studioPartnerPart(t *testing.T, a *app, browser, d context.Context, designe
 	if n := eval[int](t, p, `document.querySelectorAll('form[action$="/partners"], form[action$="/transition"], button[name=op]').length`); n != 0 {
 		t.Errorf("the partner's view of the draft has %d editing or workflow controls", n)
 	}
+	if got, want := text(t, p, "#status-title + p"), i18n.T(pokot.Finnish, "studio.partner_status_text.draft"); got != want {
+		t.Errorf("the partner is told %q about the draft's status, want %q", got, want)
+	}
 	if strings.Contains(text(t, p, "main"), i18n.T(pokot.Finnish, "studio.partners_text")) {
 		t.Errorf("the partner is told to invite working-life partners, which only designers can do")
 	}
