@@ -56,6 +56,7 @@ func TestStudioCommentFollowsItsOutcome(t *testing.T) {
 	idA, idB, idC := ids[0], ids[1], ids[2]
 	// Each saved row links to a comment on it, by ID; the anchor list offers it.
 	wantBody(t, page, `href="?anchor=outcomes%5b`+idC+`%5d.text#comments"`, `<option value="outcomes[`+idC+`].criteria"`)
+	wantBody(t, anna.get(base+"/step/2?anchor=outcomes%5b"+idC+"%5d.text"), `<option value="outcomes[`+idC+`].text" selected>Osaamistavoite 3 · Tavoite</option>`)
 
 	r := anna.post(base+"/comments", url.Values{"step": {"2"}, "anchor": {"outcomes[" + idC + "].criteria"}, "body": {"Kolmannen kriteeri on epäselvä."}})
 	wantStatus(t, r, http.StatusSeeOther)
