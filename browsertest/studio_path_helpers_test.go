@@ -30,8 +30,8 @@ func waitTrue(t *testing.T, ctx context.Context, what, js string) {
 	}
 }
 
-// click clicks an element that does not load a page (a checkbox's label, a disclosure).
-func click(t *testing.T, ctx context.Context, sel string) {
+// press clicks an element that does not load a page (a checkbox's label, a disclosure).
+func press(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()
 	do(t, ctx, "click "+sel, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
 }
@@ -42,27 +42,27 @@ func openTranslations(t *testing.T, ctx context.Context, id string) {
 	t.Helper()
 	sel := `.field.ml:has(#` + id + `) > details.translations`
 	if !eval[bool](t, ctx, `document.querySelector('`+sel+`').open`) {
-		click(t, ctx, sel+` > summary`)
+		press(t, ctx, sel+` > summary`)
 	}
 }
 
-// choose ticks a radio button or checkbox by clicking its label.
-func choose(t *testing.T, ctx context.Context, id string) {
+// tick ticks a radio button or checkbox by clicking its label.
+func tick(t *testing.T, ctx context.Context, id string) {
 	t.Helper()
-	click(t, ctx, `label[for="`+id+`"]`)
+	press(t, ctx, `label[for="`+id+`"]`)
 	if !eval[bool](t, ctx, `document.getElementById('`+id+`').checked`) {
 		t.Fatalf("clicking the label of #%s does not tick it", id)
 	}
 }
 
-// pick chooses an option of a select element.
-func pick(t *testing.T, ctx context.Context, id, value string) {
+// selectValue chooses an option of a select element.
+func selectValue(t *testing.T, ctx context.Context, id, value string) {
 	t.Helper()
 	do(t, ctx, "choose "+value+" in #"+id, chromedp.SetValue(chromedp.CSS("#"+id), value))
 }
 
-// gate is what the quality-gate checklist beside the editor shows.
-type gate struct {
+// checklistView is what the quality-gate checklist beside the editor shows.
+type checklistView struct {
 	Errors   []string `json:"errors"`
 	Warnings []string `json:"warnings"`
 	Summary  string   `json:"summary"`
@@ -74,13 +74,13 @@ const readGate = `(() => {
 	return {errors: txt('li.check-error a'), warnings: txt('li.check-warn a'), summary: (c.querySelector('.gate') || {}).innerText || ''};
 })()`
 
-func readChecklist(t *testing.T, ctx context.Context) gate {
+func readChecklist(t *testing.T, ctx context.Context) checklistView {
 	t.Helper()
-	return eval[gate](t, ctx, readGate)
+	return eval[checklistView](t, ctx, readGate)
 }
 
-// has reports whether one of the items is exactly s.
-func has(items []string, s string) bool {
+// listed reports whether one of the items is exactly s.
+func listed(items []string, s string) bool {
 	for _, x := range items {
 		if x == s {
 			return true
@@ -148,9 +148,9 @@ func fetchJSON(t *testing.T, u string) map[string]any {
 	return doc
 }
 
-// at walks a decoded JSON document along keys (object members) and indexes (ints), and
+// jsonAt walks a decoded JSON document along keys (object members) and indexes (ints), and
 // returns what is there, or nil.
-func at(doc any, path ...any) any {
+func jsonAt(doc any, path ...any) any {
 	cur := doc
 	for _, p := range path {
 		switch k := p.(type) {
@@ -171,15 +171,15 @@ func at(doc any, path ...any) any {
 	return cur
 }
 
-// str is at() as a string ("" when missing or not a string).
-func str(doc any, path ...any) string {
-	s, _ := at(doc, path...).(string)
+// jsonStr is jsonAt() as a string ("" when missing or not a string).
+func jsonStr(doc any, path ...any) string {
+	s, _ := jsonAt(doc, path...).(string)
 	return s
 }
 
-// list is at() as a slice.
-func list(doc any, path ...any) []any {
-	s, _ := at(doc, path...).([]any)
+// jsonList is jsonAt() as a slice.
+func jsonList(doc any, path ...any) []any {
+	s, _ := jsonAt(doc, path...).([]any)
 	return s
 }
 

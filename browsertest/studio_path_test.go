@@ -78,7 +78,7 @@ func TestStudioToCatalogue(t *testing.T) {
 
 	// Step 1, basics. The checklist is there from the start and blocks publication.
 	g := readChecklist(t, d)
-	if !has(g.Errors, "Osaamistavoitteet on kirjattu") || !has(g.Errors, "EQF-taso (1–8) on valittu") {
+	if !listed(g.Errors, "Osaamistavoitteet on kirjattu") || !listed(g.Errors, "EQF-taso (1–8) on valittu") {
 		t.Errorf("a new draft's checklist does not list the missing outcomes and level as errors: %+v", g)
 	}
 	checkPage(t, d, "path-step1")
@@ -88,23 +88,23 @@ func TestStudioToCatalogue(t *testing.T) {
 	typeIn(t, d, "#ed-description-fi", "Opit ohjaamaan hoivarobottia etäyhteydellä ja arvioimaan, milloin robotista on asiakkaalle apua.")
 	openTranslations(t, d, "ed-description-fi")
 	typeIn(t, d, "#ed-description-sv", "Du lär dig fjärrstyra vårdrobotar och bedöma när en robot hjälper klienten.")
-	pick(t, d, "ed-iscedField", "0913")
+	selectValue(t, d, "ed-iscedField", "0913")
 	typeIn(t, d, "#ed-targetGroup-fi", "Kotihoidon lähihoitajat ja sairaanhoitajat")
 	typeIn(t, d, "#ed-keywords-fi", "robotiikka, etäohjaus, kotihoito")
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
 
 	// Step 2, learning outcomes: first one without criteria that does not start with an
 	// action verb. The autosave brings the checklist up to date without a page load.
-	click(t, d, "[data-add-outcome]")
+	press(t, d, "[data-add-outcome]")
 	waitTrue(t, d, "a row for the first outcome", `!!document.getElementById('ed-outcomes-0-text-fi')`)
 	typeIn(t, d, "#ed-outcomes-0-text-fi", "Hoivarobotin etäohjauksen perusteet")
 	waitTrue(t, d, "the checklist after typing an outcome without criteria", autosaved+` && `+
 		checklistHas("error", "Osaamistavoitteella 1 on omat arviointikriteerit", true))
 	g = readChecklist(t, d)
-	if !has(g.Warnings, "Osaamistavoite 1 alkaa havaittavalla toimintaverbillä (esim. ”Osaa suunnitella…”)") {
+	if !listed(g.Warnings, "Osaamistavoite 1 alkaa havaittavalla toimintaverbillä (esim. ”Osaa suunnitella…”)") {
 		t.Errorf("an outcome that does not begin with an action verb gets no warning: %+v", g)
 	}
-	if has(g.Errors, "Osaamistavoitteet on kirjattu") {
+	if listed(g.Errors, "Osaamistavoitteet on kirjattu") {
 		t.Errorf("the checklist still says that no outcomes are written: %+v", g)
 	}
 	checkPage(t, d, "path-step2-gate-errors")
@@ -114,9 +114,9 @@ func TestStudioToCatalogue(t *testing.T) {
 	typeIn(t, d, "#ed-outcomes-0-criteria-fi", pathCrit1)
 	openTranslations(t, d, "ed-outcomes-0-text-fi")
 	typeIn(t, d, "#ed-outcomes-0-text-en", "Can operate a care robot remotely in the client's home.")
-	click(t, d, `#outcome-1 details.esco > summary`)
+	press(t, d, `#outcome-1 details.esco > summary`)
 	typeIn(t, d, "#ed-outcomes-0-skills", pathESCO+" ohjata hoivarobottia")
-	click(t, d, "[data-add-outcome]")
+	press(t, d, "[data-add-outcome]")
 	waitTrue(t, d, "a row for the second outcome", `!!document.getElementById('ed-outcomes-1-text-fi')`)
 	typeIn(t, d, "#ed-outcomes-1-text-fi", pathOut2)
 	typeIn(t, d, "#ed-outcomes-1-criteria-fi", pathCrit2)
@@ -154,26 +154,26 @@ func TestStudioToCatalogue(t *testing.T) {
 	}
 	checkPage(t, d, "path-step3-refused")
 	typeIn(t, d, "#ed-workload-value", "2,5")
-	choose(t, d, "ed-workload-unit-osp")
-	pick(t, d, "ed-eqfLevel", "4")
+	tick(t, d, "ed-workload-unit-osp")
+	selectValue(t, d, "ed-eqfLevel", "4")
 	typeIn(t, d, "#ed-duration-fi", "6 viikkoa")
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
 
 	// Step 4, assessment.
 	checkSameLayout(t, d, "path-step4")
-	choose(t, d, "ed-assessment-demonstration")
-	choose(t, d, "ed-assessment-portfolio")
+	tick(t, d, "ed-assessment-demonstration")
+	tick(t, d, "ed-assessment-portfolio")
 	typeIn(t, d, "#ed-assessmentInfo-fi", "Näyttö asiakkaan kotona ohjaajan läsnä ollessa.")
-	choose(t, d, "ed-supervision-supervised_with_id")
-	pick(t, d, "ed-grading", "1-5")
+	tick(t, d, "ed-supervision-supervised_with_id")
+	selectValue(t, d, "ed-grading", "1-5")
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
 
 	// Step 5, delivery.
 	checkSameLayout(t, d, "path-step5")
-	choose(t, d, "ed-participation-blended")
-	choose(t, d, "ed-languages-fi")
-	choose(t, d, "ed-languages-sv")
-	choose(t, d, "ed-delivery-schedule-continuous")
+	tick(t, d, "ed-participation-blended")
+	tick(t, d, "ed-languages-fi")
+	tick(t, d, "ed-languages-sv")
+	tick(t, d, "ed-delivery-schedule-continuous")
 	typeIn(t, d, "#ed-delivery-place-fi", "Tampere ja verkossa")
 	typeIn(t, d, "#ed-price-eur", "0")
 	clickLoad(t, d, `button[name=op][value=next]`, 200)
@@ -184,7 +184,7 @@ func TestStudioToCatalogue(t *testing.T) {
 	openTranslations(t, d, "ed-qualityAssurance-fi")
 	typeIn(t, d, "#ed-qualityAssurance-sv", pathQASv)
 	typeIn(t, d, "#ed-prerequisites-fi", pathPrereq)
-	choose(t, d, "ed-stackability-kind-qualification_unit")
+	tick(t, d, "ed-stackability-kind-qualification_unit")
 	typeIn(t, d, "#ed-stackability-unit-code", "106936")
 	typeIn(t, d, "#ed-stackability-unit-name-fi", "Hyvinvointiteknologian käyttö")
 	typeIn(t, d, "#ed-stackability-unit-url", "https://eperusteet.opintopolku.fi/tutkinnonosa/106936")
@@ -360,7 +360,7 @@ func studioPartnerPart(t *testing.T, a *app, browser, d context.Context, designe
 	if got := text(t, d, thread+" .comment-body"); got != comment {
 		t.Fatalf("the designer sees the comment on outcome 1 as %q", got)
 	}
-	click(t, d, thread+` .thread-actions details > summary`)
+	press(t, d, thread+` .thread-actions details > summary`)
 	reply := "Lisätty kriteereihin. Kiitos!"
 	typeIn(t, d, thread+` textarea[name=body]`, reply)
 	clickLoad(t, d, thread+` .thread-actions details form button[type=submit]`, 200)
@@ -380,7 +380,7 @@ func studioReviewPart(t *testing.T, a *app, browser, d context.Context, adminEma
 	open(t, d, base, 200)
 	g := readChecklist(t, d)
 	qaItem := "Laadunvarmistus on kuvattu suomeksi"
-	if !has(g.Errors, qaItem) {
+	if !listed(g.Errors, qaItem) {
 		t.Errorf("with the quality assurance in Swedish only, the checklist errors are %v", g.Errors)
 	}
 	clickLoad(t, d, `form[action$="/transition"]:has(input[name=to][value=review]) button`, 200)
