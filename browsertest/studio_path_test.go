@@ -59,7 +59,7 @@ func TestStudioToCatalogue(t *testing.T) {
 	dConsole := watchConsole(t, d)
 	signIn(t, d, a, designer.Email, designer.Password)
 
-	// --- 1. The designer creates two drafts; the second is one the partner is not invited to.
+	// 1. The designer creates two drafts: the first is one the partner will not be invited to.
 	list := a.URL + "/orgs/" + org.Slug + "/studio"
 	open(t, d, list, 200)
 	checkPage(t, d, "path-studio-list")
