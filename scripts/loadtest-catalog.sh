@@ -6,6 +6,7 @@
 #   /healthz                                  the same server's ceiling
 #   /microcredentials?q=robotiikka            one catalogue search, repeated
 #   /microcredentials (varied)                random words, filters, sorts and pages
+#   /microcredentials (filters)               random combinations of up to seven filters
 #   /microcredentials/{id}                    one POK's page
 # and prints requests/s and latency for each. Results go to docs/benchmarks.md by hand.
 #
@@ -220,6 +221,23 @@ request = function()
 end
 EOF
 
+cat >"$WORK/filters.lua" <<'EOF'
+-- Random filter combinations, with or without a word: every filter in use shows the counts
+-- of its other values (disjunctive facet counts), which Search gives from the one pass.
+local words = {"", "", "robotiikka", "hoitaja", "huolto", "turvallisuus", "testaus"}
+local filters = {{"&level=3", "&level=4", "&level=5"}, {"&unit=osp", "&unit=op", "&unit=h"},
+  {"&language=fi", "&language=sv", "&language=en"}, {"&participation=online", "&participation=blended",
+  "&participation=onsite"}, {"&jotpa=1"}, {"&stackable=1"}, {"&field=09", "&field=0732", "&field=10"}}
+math.randomseed(os.time() + 1)
+request = function()
+  local path = "/microcredentials?q=" .. words[math.random(#words)]
+  for _, f in ipairs(filters) do
+    if math.random(2) == 1 then path = path .. f[math.random(#f)] end
+  end
+  return wrk.format("GET", path .. "&page=" .. math.random(2))
+end
+EOF
+
 # cpu_ticks is the server's user + system CPU time so far, in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
@@ -243,4 +261,5 @@ echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 run "GET /healthz (ceiling)" "$BASE/healthz"
 run "GET /microcredentials?q=robotiikka" "$BASE/microcredentials?q=robotiikka"
 run "GET /microcredentials (varied searches)" -s "$WORK/varied.lua" "$BASE"
+run "GET /microcredentials (varied filter combinations)" -s "$WORK/filters.lua" "$BASE"
 run "GET /microcredentials/$FIRST" "$BASE/microcredentials/$FIRST"

@@ -10,8 +10,9 @@ import (
 	"github.com/pokot/pokot"
 )
 
-// maxItems bounds the cache of decoded listings: about 2–4 KiB each.
-const maxItems = 8192
+// maxItems bounds the cache of decoded listings (2.4 KiB each for the load test's POKs,
+// more for long descriptions).
+const maxItems = 4096
 
 // itemCache keeps the decoded listing content of published versions by version id, so that
 // a result page does not read and decode the same JSON again (decoding was most of a
@@ -65,7 +66,7 @@ func (db *DB) items(ctx context.Context, snap *snapshot, page []int32, res *poko
 	}
 	for i, e := range page {
 		if contents[i] == nil {
-			continue // withdrawn since the snapshot was read
+			continue // withdrawn or replaced since the snapshot was read: the next search has it
 		}
 		en := &snap.entries[e]
 		it := &pokot.CatalogItem{ID: en.id, OrgID: en.org, Slug: en.slug, Version: en.version, VersionID: en.versionID,

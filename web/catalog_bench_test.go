@@ -26,7 +26,7 @@ var benchTopics = []struct{ fi, sv, en, field string }{
 
 // BenchmarkCatalogPage measures whole catalogue requests through the handler (session,
 // language, search on SQLite, facets, template) with 200 published POKs: browsing, a
-// Finnish word search, a search with filters, and a POK's page. The load test
+// Finnish word search, searches with filters, and a POK's page. The load test
 // (scripts/loadtest-catalog.sh) measures the same pages on the real server.
 func BenchmarkCatalogPage(b *testing.B) {
 	w := newCatalogWorld(b)
@@ -57,6 +57,8 @@ func BenchmarkCatalogPage(b *testing.B) {
 		{"query", "/microcredentials?q=robotiikka", false},
 		{"query-fresh", "/microcredentials?q=robotiikka", true},
 		{"filtered-fresh", "/microcredentials?q=hoito&level=4&unit=osp", true},
+		// Four filters in use: each filter's counts are those without it, from the one search.
+		{"four-filters-fresh", "/microcredentials?level=4&unit=osp&language=fi&participation=online", true},
 		{"pok", pokPath(first), false},
 	} {
 		b.Run(c.name, func(b *testing.B) {
