@@ -118,6 +118,16 @@ func draw(l *layout, c *Content, verifyURL string) {
 		l.y -= 4
 		l.fact(Label(lang, "skills"), strings.Join(names, ", "))
 	}
+	if len(c.Other) > 0 {
+		names := make([]string, len(c.Other))
+		for i, s := range c.Other {
+			names[i] = s.Name
+			if s.Framework != "" {
+				names[i] += " (" + s.Framework + ")"
+			}
+		}
+		l.fact(Label(lang, "other_alignments"), strings.Join(names, ", "))
+	}
 	drawVerify(l, lang, verifyURL)
 }
 

@@ -26,7 +26,11 @@ type Content struct {
 	Outcomes    []Outcome
 	// Elements are the further Annex I elements found, in the order of the Annex.
 	Elements []Element
-	Skills   []Skill
+	// Skills are the ESCO skills and occupations the achievement is aligned to.
+	Skills []Skill
+	// Other are alignments to further frameworks: neither ESCO, nor the EQF level nor the
+	// ISCED-F field of education (both of which are Elements).
+	Other []Skill
 	// Image is the badge image: an https URL or a data: URI ("" when absent or other).
 	Image string
 }
@@ -57,6 +61,8 @@ type Element struct {
 // Skill is an aligned skill, e.g. an ESCO concept.
 type Skill struct {
 	Name, URL string
+	// Framework is the alignment's targetFramework, e.g. "ESCO" ("" when absent).
+	Framework string
 }
 
 // Element returns the value of the element key, "" when absent.
@@ -187,24 +193,75 @@ func (c *Content) readAchievement(ach, subj map[string]any) {
 	add("participation", coded(tags, "participation:", participationForms, l, narr.values["participation"]))
 	add("qa", narr.values["qa"])
 	add("grade", grade(subj))
-	add("field", str(ach["fieldOfStudy"]))
+	add("field", fieldOfStudy(ach, l))
 	for _, k := range []string{"prerequisites", "supervision", "stackability", "more"} {
 		add(k, narr.values[k])
 	}
 	for _, x := range list(ach["alignment"]) {
 		al := obj(x)
-		if str(al["targetType"]) == "ext:EQFLevel" || strings.HasPrefix(str(al["targetUrl"]), eqfPrefix) {
-			continue
-		}
 		name := str(al["targetName"])
 		if name == "" {
 			name = str(al["targetUrl"])
 		}
-		c.Skills = append(c.Skills, Skill{Name: name, URL: str(al["targetUrl"])})
+		sk := Skill{Name: name, URL: str(al["targetUrl"]), Framework: str(al["targetFramework"])}
+		switch alignmentKind(al) {
+		case "esco":
+			c.Skills = append(c.Skills, sk)
+		case "other":
+			c.Other = append(c.Other, sk)
+		}
 	}
 }
 
-const eqfPrefix = "http://data.europa.eu/snb/eqf/"
+const (
+	eqfPrefix   = "http://data.europa.eu/snb/eqf/"
+	iscedPrefix = "http://data.europa.eu/snb/isced-f/"
+)
+
+// alignmentKind sorts an alignment: "eqf" (the EQF level), "isced" (the ISCED-F field of
+// education), "esco" (an ESCO skill or occupation: framework ESCO or a concept under
+// data.europa.eu/esco/) or "other".
+func alignmentKind(al map[string]any) string {
+	typ, fw, u := str(al["targetType"]), strings.ToUpper(str(al["targetFramework"])), str(al["targetUrl"])
+	switch {
+	case typ == "ext:EQFLevel" || strings.HasPrefix(u, eqfPrefix):
+		return "eqf"
+	case typ == "ext:ISCEDF" || strings.HasPrefix(fw, "ISCED") || strings.HasPrefix(u, iscedPrefix):
+		return "isced"
+	case typ == "ext:ESCOSkill" || typ == "ext:ESCOOccupation" || fw == "ESCO" ||
+		strings.HasPrefix(u, "http://data.europa.eu/esco/") || strings.HasPrefix(u, "https://data.europa.eu/esco/"):
+		return "esco"
+	}
+	return "other"
+}
+
+// fieldOfStudy is the achievement's fieldOfStudy, else its ISCED-F alignment, as
+// "code name" (the form fieldOfStudy takes in credentials issued here). A known ISCED-F
+// code is named in language l, whatever language the credential names it in.
+func fieldOfStudy(ach map[string]any, l pokot.Lang) string {
+	f := strings.TrimSpace(str(ach["fieldOfStudy"]))
+	if f == "" {
+		for _, x := range list(ach["alignment"]) {
+			al := obj(x)
+			if alignmentKind(al) != "isced" {
+				continue
+			}
+			code, name := str(al["targetCode"]), str(al["targetName"])
+			if code == "" {
+				code = strings.TrimPrefix(str(al["targetUrl"]), iscedPrefix)
+			}
+			f = strings.TrimSpace(code + " " + name)
+			break
+		}
+	}
+	code, _, _ := strings.Cut(f, " ")
+	if isced, ok := pokot.ISCEDFieldByCode(code); ok {
+		if name := isced.Name.Get(l); name != "" {
+			return isced.Code + " " + name
+		}
+	}
+	return f
+}
 
 func workload(ach map[string]any, tags []string, l pokot.Lang, fallback string) string {
 	amount, ok := ach["creditsAvailable"].(float64)
