@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/i18n"
 )
 
 // gridCell is one learner's result on one outcome as the grid shows it.
@@ -71,14 +72,16 @@ func rowField(prefix string, regID int64) string {
 	return prefix + "-" + strconv.FormatInt(regID, 10)
 }
 
-// gridFromStore builds the grid rows from stored assessments (def is the POK's supervision,
-// for rows not assessed yet); f, when posted, overrides them with what was typed.
-func gridFromStore(g *pokot.AssessmentGrid, def pokot.Supervision, f *form) []*gridRow {
+// gridFromStore builds the grid rows from stored assessments (def is the POK's supervision
+// and today the date, both for rows not assessed yet: the date must be typed on every row
+// that saves a result, and a row without results saves nothing whatever its date); f,
+// when posted, overrides them with what was typed.
+func gridFromStore(g *pokot.AssessmentGrid, def pokot.Supervision, today string, f *form) []*gridRow {
 	var out []*gridRow
 	for _, gr := range g.Rows {
 		id := gr.Registration.ID
 		row := &gridRow{Reg: gr.Registration, Eligible: gr.Eligible, Issued: gr.Issued, Grade: gr.Grade,
-			Supervision: string(def)}
+			Supervision: string(def), Date: today}
 		var latest *pokot.Assessment
 		for i := range g.Outcomes {
 			c := gridCell{Name: cellName(id, i), Outcome: i, N: i + 1}
@@ -110,6 +113,11 @@ func gridFromStore(g *pokot.AssessmentGrid, def pokot.Supervision, f *form) []*g
 	return out
 }
 
+// today is the date in Helsinki, as the grid's date fields take it.
+func (s *server) today() string {
+	return s.now().In(i18n.Helsinki).Format(dateOnly)
+}
+
 // assessmentGrid shows the whole group's assessment grid and the CSV import.
 func (s *server) assessmentGrid(w http.ResponseWriter, r *http.Request) error {
 	oc, ds, err := s.loadOffering(r)
@@ -120,7 +128,7 @@ func (s *server) assessmentGrid(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.renderGrid(w, r, http.StatusOK, oc, g, gridFromStore(g, oc.Version.Content.Supervision, nil), nil, nil, "")
+	return s.renderGrid(w, r, http.StatusOK, oc, g, gridFromStore(g, oc.Version.Content.Supervision, s.today(), nil), nil, nil, "")
 }
 
 func (s *server) renderGrid(w http.ResponseWriter, r *http.Request, status int, oc *offeringCtx, g *pokot.AssessmentGrid,
@@ -146,7 +154,7 @@ func (s *server) saveGrid(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm("grid", r)
-	rows := gridFromStore(g, oc.Version.Content.Supervision, f)
+	rows := gridFromStore(g, oc.Version.Content.Supervision, s.today(), f)
 	// Each saved cell becomes an import row whose Line indexes where it came from.
 	type origin struct{ row, cell int }
 	var items []pokot.AssessmentRow
@@ -264,7 +272,7 @@ func (s *server) importAssessments(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	fail := func(imp []importError, key string) error {
-		return s.renderGrid(w, r, http.StatusUnprocessableEntity, oc, g, gridFromStore(g, oc.Version.Content.Supervision, nil), nil, imp, key)
+		return s.renderGrid(w, r, http.StatusUnprocessableEntity, oc, g, gridFromStore(g, oc.Version.Content.Supervision, s.today(), nil), nil, imp, key)
 	}
 	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) == 0 {
 		return fail(nil, "err.import.no_file")

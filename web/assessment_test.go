@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"testing"
+	"time"
 
 	"github.com/pokot/pokot"
 )
@@ -139,4 +142,70 @@ func TestAssessmentImport(t *testing.T) {
 	// Without the CSRF token: refused.
 	b.csrf = "wrong"
 	wantStatus(t, b.uploadCSV(base+"/assessment/import", "x.csv", []byte(good)), http.StatusForbidden)
+}
+
+// TestAssessmentGridDefaultsToday: a row not assessed yet offers today's date in Helsinki
+// (here already the next day in Helsinki while still the previous one in UTC); an
+// assessed row keeps its own; saving the grid with only the default dates saves nothing,
+// and a result typed on a defaulted row is saved with that date.
+func TestAssessmentGridDefaultsToday(t *testing.T) {
+	t.Parallel()
+	w := newDeliveryWorld(t)
+	o := w.offering(5)
+	w.enrol(o, "anna@example.fi", "bertta@example.fi")
+	w.mu.Lock()
+	w.now = time.Date(2025, 10, 20, 22, 30, 0, 0, time.UTC) // 21.10.2025 01.30 in Helsinki
+	w.mu.Unlock()
+	b := w.signedIn(w.assessor)
+	base := offeringPath(o)
+	ids := map[string]string{}
+	regs, _ := w.db.Participants(ctx, w.hamk.ID, o.ID, false)
+	for _, r := range regs {
+		ids[r.Email] = itoa(int(r.ID))
+	}
+	b.get(base + "/assessment")
+	r := b.post(base+"/assessment", w.gridValues(o, map[string][2]string{"anna@example.fi": {"4", "5"}}, "2025-10-01", ""))
+	wantStatus(t, r, http.StatusSeeOther)
+
+	r = b.get(base + "/assessment")
+	wantStatus(t, r, http.StatusOK)
+	dateOf := func(body, email string) string {
+		return regexpFind(`name="date-`+ids[email]+`" value="([^"]*)"`, body)
+	}
+	if d := dateOf(r.body, "bertta@example.fi"); d != "2025-10-21" {
+		t.Errorf("unassessed row's date %q, want today in Helsinki 2025-10-21", d)
+	}
+	if d := dateOf(r.body, "anna@example.fi"); d != "2025-10-01" {
+		t.Errorf("assessed row's date %q, want its own 2025-10-01", d)
+	}
+
+	// The form as the browser sends it back: every row's date, bertta's results empty.
+	form := url.Values{}
+	for _, m := range regexp.MustCompile(`name="((?:date|res|ev|sup)-[0-9-]+)"[^>]*?value="([^"]*)"`).FindAllStringSubmatch(r.body, -1) {
+		form.Set(m[1], html.UnescapeString(m[2]))
+	}
+	form.Set("res-"+ids["anna@example.fi"]+"-0", "4")
+	form.Set("res-"+ids["anna@example.fi"]+"-1", "5")
+	form.Set("sup-"+ids["anna@example.fi"], "supervised_with_id")
+	form.Set("sup-"+ids["bertta@example.fi"], "supervised_with_id")
+	if form.Get("date-"+ids["bertta@example.fi"]) != "2025-10-21" {
+		t.Fatalf("form read back: %v", form)
+	}
+	before := w.assessed(o)
+	r = b.post(base+"/assessment", form)
+	wantStatus(t, r, http.StatusSeeOther)
+	if n := w.assessed(o); n != before {
+		t.Fatalf("default dates saved %d assessments, want %d", n, before)
+	}
+	form.Set("res-"+ids["bertta@example.fi"]+"-0", "3")
+	r = b.post(base+"/assessment", form)
+	wantStatus(t, r, http.StatusSeeOther)
+	g, _ := w.db.Grid(ctx, w.hamk.ID, o.ID)
+	for _, row := range g.Rows {
+		if row.Registration.Email == "bertta@example.fi" {
+			if a := row.Assessments[0]; a == nil || a.AssessedOn.Format("2006-01-02") != "2025-10-21" || row.Assessments[1] != nil {
+				t.Fatalf("bertta: %+v", row.Assessments)
+			}
+		}
+	}
 }
