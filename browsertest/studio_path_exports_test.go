@@ -67,6 +67,8 @@ func checkOB3(t *testing.T, doc map[string]any, org *pokot.Organisation) {
 	for _, l := range []string{
 		"   - Arviointikriteerit: " + pathCrit1,
 		"   - Arviointikriteerit: " + pathCrit2,
+		"- Arviointitapa: Näyttö työtehtävissä, Portfolio",
+		"- Osallistumismuoto: Monimuoto",
 		"- Laadunvarmistus: " + pathQAFi,
 		"- Myöntäjä: " + org.Name.Get(pokot.Finnish) + " (Suomi)",
 		"- Edeltävät vaatimukset: " + pathPrereq,

@@ -185,8 +185,8 @@ func narrative(mc MicroCredential, lang string) string {
 	if mc.EQFLevel > 0 {
 		line("eqf", strconv.Itoa(mc.EQFLevel))
 	}
-	line("assessment", strings.Join(mc.AssessmentTypes, ", "))
-	line("participation", strings.Join(mc.Participation, ", "))
+	line("assessment", codeList("assessment", mc.AssessmentTypes, l))
+	line("participation", codeList("participation", mc.Participation, l))
 	line("qa", mc.QualityAssurance.In(lang))
 	ab := mc.AwardingBody.Name.In(lang)
 	if c := mc.AwardingBody.Address.Country.In(lang); c != "" {

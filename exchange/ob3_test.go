@@ -49,10 +49,14 @@ func TestAchievementCarriesTheDescription(t *testing.T) {
 	}
 	narr := a["criteria"].(map[string]any)["narrative"].(string)
 	for _, s := range []string{"Osaat ottaa hoivarobotin käyttöön", "Opiskelija tunnistaa ja perustelee", "5 osp", "Laadunvarmistus", "HAMKin laatujärjestelmä",
-		"Hämeen ammattikorkeakoulu (Suomi)", "Työkokemus hoitoalalta", "Valvottu verkossa tai paikan päällä", "Kerryttää tutkinnon osaa Hyvinvointiteknologian käyttö (106936)", "hamk.fi/pok"} {
+		"Hämeen ammattikorkeakoulu (Suomi)", "Työkokemus hoitoalalta", "Valvottu verkossa tai paikan päällä", "Kerryttää tutkinnon osaa Hyvinvointiteknologian käyttö (106936)", "hamk.fi/pok",
+		"Arviointitapa: Näyttö työtehtävissä, Portfolio", "Osallistumismuoto: Monimuoto, Työssä oppiminen"} {
 		if !strings.Contains(narr, s) {
 			t.Errorf("criteria.narrative lacks %q:\n%s", s, narr)
 		}
+	}
+	if strings.Contains(narr, "blended") || strings.Contains(narr, "demonstration") {
+		t.Errorf("criteria.narrative names codes, not their Finnish names:\n%s", narr)
 	}
 	var targets []string
 	for _, al := range a["alignment"].([]any) {
