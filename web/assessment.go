@@ -34,6 +34,7 @@ type gridRow struct {
 	SupervisionErr, RowErr      string
 	Eligible, Issued            bool
 	Grade                       string
+	Erased                      bool // the learner deleted their account (erasedEmail)
 }
 
 // gridError is one line of the grid's error summary.
@@ -81,7 +82,7 @@ func gridFromStore(g *pokot.AssessmentGrid, def pokot.Supervision, today string,
 	for _, gr := range g.Rows {
 		id := gr.Registration.ID
 		row := &gridRow{Reg: gr.Registration, Eligible: gr.Eligible, Issued: gr.Issued, Grade: gr.Grade,
-			Supervision: string(def), Date: today}
+			Supervision: string(def), Date: today, Erased: erasedEmail(gr.Registration.Email)}
 		var latest *pokot.Assessment
 		for i := range g.Outcomes {
 			c := gridCell{Name: cellName(id, i), Outcome: i, N: i + 1}

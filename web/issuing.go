@@ -82,7 +82,7 @@ func (s *server) renderIssuing(w http.ResponseWriter, r *http.Request, status in
 		}
 	}
 	for _, gr := range g.Rows {
-		row := &issuingRow{Reg: gr.Registration, Grade: gr.Grade, State: learnerNotPassed}
+		row := &issuingRow{Reg: shownReg(gr.Registration, st(r).lang), Grade: gr.Grade, State: learnerNotPassed}
 		c := byReg[gr.Registration.ID]
 		if c == nil {
 			c = byEmail[gr.Registration.Email]

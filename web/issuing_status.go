@@ -70,7 +70,7 @@ func (d *credentialStatusData) refusal(action string) string {
 
 // statusData fills the state of the credential and what can be done to it.
 func (s *server) statusData(r *http.Request, oc *offeringCtx, c *pokot.IssuedCredential, f *form) (*credentialStatusData, error) {
-	d := &credentialStatusData{offeringCtx: oc, Base: offeringBase(oc.Org, oc.Offering.ID), Credential: c, Form: f, State: credentialState(c)}
+	d := &credentialStatusData{offeringCtx: oc, Base: offeringBase(oc.Org, oc.Offering.ID), Credential: shownCredential(c, st(r).lang), Form: f, State: credentialState(c)}
 	svc, err := s.issuing()
 	if err != nil {
 		return nil, err

@@ -45,7 +45,7 @@ func (s *server) renderParticipants(w http.ResponseWriter, r *http.Request, stat
 		case pokot.RegWaitlisted:
 			i = 1
 		}
-		d.Sections[i].Regs = append(d.Sections[i].Regs, reg)
+		d.Sections[i].Regs = append(d.Sections[i].Regs, shownReg(reg, st(r).lang))
 	}
 	return s.render(w, r, status, "registrationparticipants", d, nil)
 }
@@ -65,7 +65,12 @@ func (s *server) participantsCSV(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Type", "text/csv; charset=utf-8")
 	h.Set("Content-Disposition", `attachment; filename="`+participantsFile[st(r).lang]+`-`+strconv.FormatInt(oc.Offering.ID, 10)+`.csv"`)
 	h.Set("Cache-Control", "no-store")
-	return pokot.WriteParticipantsCSV(w, regs, st(r).lang)
+	shown := make([]*pokot.Registration, len(regs))
+	for i, reg := range regs {
+		// A deleted learner's placeholder address is not exported: the cell stays empty.
+		shown[i] = shownReg(reg, st(r).lang)
+	}
+	return pokot.WriteParticipantsCSV(w, shown, st(r).lang)
 }
 
 // participantsFile is the name of the CSV export in each language.
@@ -116,7 +121,7 @@ func (s *server) renderStaffCancel(w http.ResponseWriter, r *http.Request, oc *o
 	if reg.Status == pokot.RegCancelled {
 		return s.renderParticipants(w, r, http.StatusConflict, oc, ds, "err.reg.cancelled")
 	}
-	d := staffCancelData{offeringCtx: oc, Base: offeringBase(oc.Org, oc.Offering.ID), Reg: reg}
+	d := staffCancelData{offeringCtx: oc, Base: offeringBase(oc.Org, oc.Offering.ID), Reg: shownReg(reg, st(r).lang)}
 	if reg.Status == pokot.RegRegistered {
 		regs, err := ds.Participants(r.Context(), oc.Org.ID, oc.Offering.ID, false)
 		if err != nil {
