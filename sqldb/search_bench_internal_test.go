@@ -247,6 +247,7 @@ func BenchmarkCatalogSearch(b *testing.B) {
 	for _, bq := range benchQueries {
 		b.Run(bq.name, func(b *testing.B) {
 			var ds []time.Duration
+			hits := 0
 			cpu0 := cpuTime()
 			for b.Loop() {
 				start := time.Now()
@@ -255,11 +256,13 @@ func BenchmarkCatalogSearch(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
+				hits = r.Total
 				if bq.name != "no_match" && r.Total == 0 {
 					b.Fatalf("%s: no results", bq.name)
 				}
 			}
 			b.ReportMetric(p95(ds), "p95-ms")
+			b.ReportMetric(float64(hits), "hits")
 			b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(len(ds)), "cpu-ms/op")
 			all = append(all, ds...)
 		})
