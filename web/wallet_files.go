@@ -133,8 +133,9 @@ func (p *walletPages) verifyTarget(r *http.Request, it *walletItem) string {
 }
 
 // exportZip is GET /wallet/export.zip: every credential as it is kept (JSON, or the JWT
-// of an added JWT credential) and, for those issued here, its PDF (in the reader's
-// language), in one archive.
+// of an added JWT credential) and, for those issued here (POK and pathway credentials),
+// its VC-JWT form (made on demand as for the download, see walletPages.jwt) and its PDF
+// (in the reader's language), in one archive.
 func (p *walletPages) exportZip(w http.ResponseWriter, r *http.Request) error {
 	l := st(r).lang
 	items, err := p.items(r.Context(), st(r).user, l)
@@ -153,6 +154,13 @@ func (p *walletPages) exportZip(w http.ResponseWriter, r *http.Request) error {
 			files = append(files, file{fileBase(it) + ".jwt", it.Data})
 		} else {
 			files = append(files, file{fileBase(it) + ".json", it.Data})
+			if it.Kind != kindStored && it.Has("credential.jwt") {
+				jwt, err := p.jwt(r, it)
+				if err != nil {
+					return err
+				}
+				files = append(files, file{fileBase(it) + ".jwt", jwt})
+			}
 		}
 		if it.Has("pdf") {
 			pdf, err := p.pdf(r, it, l)

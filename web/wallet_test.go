@@ -225,8 +225,8 @@ func TestWalletCredentials(t *testing.T) {
 			t.Errorf("%s is not a PDF", f.Name)
 		}
 	}
-	if len(names) != 2 {
-		t.Fatalf("ZIP holds %v, want a JSON and a PDF", names)
+	if len(names) != 3 {
+		t.Fatalf("ZIP holds %v, want a JSON, a JWT and a PDF", names)
 	}
 
 	// Signed out: nothing.
