@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -255,11 +256,7 @@ func stepURL(p *studioPOK, step int) string {
 func (s *server) renderOverviewWith(w http.ResponseWriter, r *http.Request, status int, p *studioPOK, d *editData, summary *form) error {
 	ctx := r.Context()
 	ov := &overviewData{Invite: newForm("invite", nil)}
-	var err error
-	if ov.Partners, err = p.mcs.Partners(ctx, p.Org.ID, p.MC.ID); err != nil {
-		return err
-	}
-	if ov.SignOffs, err = p.mcs.SignOffs(ctx, p.Org.ID, p.MC.ID); err != nil {
+	if err := loadCoDesign(ctx, r, p, ov); err != nil {
 		return err
 	}
 	ov.Actions = workflowActions(p, d.V, st(r).user.ID, d.Publishable)
@@ -399,4 +396,31 @@ func (s *server) studioSignOff(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.redirectFlash(w, r, p.Base(), "studio.flash.signed_off")
 	return nil
+}
+
+// loadCoDesign fills the overview's partners and sign-offs. A partner sees their own
+// invitation only, and how many others there are.
+func loadCoDesign(ctx context.Context, r *http.Request, p *studioPOK, ov *overviewData) error {
+	var err error
+	if ov.Partners, err = p.mcs.Partners(ctx, p.Org.ID, p.MC.ID); err != nil {
+		return err
+	}
+	if p.Access.Partner {
+		ov.Partners, ov.OtherPartners = ownGrant(ov.Partners, st(r).user)
+	}
+	ov.SignOffs, err = p.mcs.SignOffs(ctx, p.Org.ID, p.MC.ID)
+	return err
+}
+
+// ownGrant keeps a partner's own invitation out of all of a draft's partners and counts
+// the others, whose e-mail addresses are the organisation's business, not theirs.
+func ownGrant(all []*pokot.PartnerGrant, u *pokot.User) (own []*pokot.PartnerGrant, others int) {
+	for _, g := range all {
+		if (g.UserID != nil && *g.UserID == u.ID) || strings.EqualFold(g.Email, u.Email) {
+			own = append(own, g)
+		} else {
+			others++
+		}
+	}
+	return own, others
 }

@@ -373,6 +373,12 @@ func TestStudioPartnerAndAccess(t *testing.T) {
 	ov := tiina.get(base)
 	wantStatus(t, ov, http.StatusOK)
 	wantBody(t, ov, "Sinut on kutsuttu työelämäkumppaniksi", "Hyväksyn version 1")
+	// A partner sees their own invitation, not the other invitee's address.
+	wantBody(t, ov, "kumppani@hoivakoti.fi", "Muita kutsuttuja työelämäkumppaneita: 1.")
+	if strings.Contains(ov.body, "uusi@yritys.fi") {
+		t.Error("a partner sees another partner's e-mail address")
+	}
+	wantBody(t, anna.get(base), "kumppani@hoivakoti.fi", "uusi@yritys.fi")
 	wantStatus(t, tiina.get(secret), http.StatusForbidden)
 	wantStatus(t, tiina.get("/orgs/tao/studio"), http.StatusForbidden)
 	// Partners read but do not edit.

@@ -22,11 +22,14 @@ type wfAction struct {
 
 // overviewData is what the overview adds to the editor page.
 type overviewData struct {
-	Actions   []wfAction
-	Partners  []*pokot.PartnerGrant
-	SignOffs  []*pokot.SignOff
-	Invite    *form
-	SignedOff bool // the signed-in partner has signed off the newest version
+	Actions  []wfAction
+	Partners []*pokot.PartnerGrant
+	// OtherPartners counts the partners left out of Partners: a partner sees their own
+	// invitation only, not the other invitees' e-mail addresses.
+	OtherPartners int
+	SignOffs      []*pokot.SignOff
+	Invite        *form
+	SignedOff     bool // the signed-in partner has signed off the newest version
 }
 
 // workflowActions lists what the user may do with version v now.
@@ -81,10 +84,7 @@ func (s *server) renderOverview(w http.ResponseWriter, r *http.Request, status i
 		return err
 	}
 	ov := &overviewData{Invite: invite}
-	if ov.Partners, err = p.mcs.Partners(ctx, p.Org.ID, p.MC.ID); err != nil {
-		return err
-	}
-	if ov.SignOffs, err = p.mcs.SignOffs(ctx, p.Org.ID, p.MC.ID); err != nil {
+	if err := loadCoDesign(ctx, r, p, ov); err != nil {
 		return err
 	}
 	me := st(r).user.ID
