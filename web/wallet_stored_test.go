@@ -191,7 +191,7 @@ func TestWalletAddCredential(t *testing.T) {
 		t.Errorf("%d valid credentials listed, want 4 (1 issued, 3 added)", strings.Count(r.body, "wallet-status-valid"))
 	}
 
-	// The archive holds the added credentials as they came, and no PDF for them.
+	// The archive holds the added credentials as they came, and no PDF or made JWT for them.
 	z := a.get("/wallet/export.zip")
 	wantStatus(t, z, http.StatusOK)
 	zr, err := zip.NewReader(strings.NewReader(z.body), int64(len(z.body)))
@@ -202,8 +202,8 @@ func TestWalletAddCredential(t *testing.T) {
 	for _, f := range zr.File {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, " "); strings.Count(got, ".jwt") != 2 || strings.Count(got, ".json") != 2 || strings.Count(got, ".pdf") != 1 {
-		t.Errorf("archive holds %s; want 2 JWTs, 2 JSON (issued + added), 1 PDF", got)
+	if got := strings.Join(names, " "); strings.Count(got, ".jwt") != 3 || strings.Count(got, ".json") != 2 || strings.Count(got, ".pdf") != 1 {
+		t.Errorf("archive holds %s; want 3 JWTs (issued + 2 added), 2 JSON (issued + added), 1 PDF", got)
 	}
 
 	// Another learner cannot reach them.
