@@ -21,7 +21,7 @@ import (
 
 var (
 	credentialLinkRE = regexp.MustCompile(`https?://\S+/credentials/([0-9a-f-]{36})`)
-	signinLinkRE     = regexp.MustCompile(`https?://\S+/signin/link/[A-Za-z0-9_-]+`)
+	signinLinkRE     = regexp.MustCompile(`https?://\S+/signin/link/[A-Za-z0-9_-]+(?:\?next=\S+)?`)
 )
 
 // deliveryLearner is one learner of the group that the test assesses.
@@ -210,7 +210,7 @@ func TestDeliveryPath(t *testing.T) {
 	mark("issued")
 
 	// 3. Anna opens the link of her e-mail in a browser of her own, signs in with an e-mailed
-	// link (she has no password) and lands in her wallet.
+	// link (she has no password) and lands on that credential in her wallet.
 	mail := a.mailTo(t, anna.email)
 	m := credentialLinkRE.FindStringSubmatch(mail.Text)
 	if m == nil || !strings.HasPrefix(m[0], a.URL+"/") {
@@ -221,7 +221,7 @@ func TestDeliveryPath(t *testing.T) {
 	if p := path(t, learner); !strings.HasPrefix(p, "/signin") {
 		t.Fatalf("the credential link led a signed-out learner to %s, want the sign-in page", p)
 	}
-	clickLoad(t, learner, `main a[href="/signin/link"]`, 200)
+	clickLoad(t, learner, `main a[href^="/signin/link?next="]`, 200)
 	checkPage(t, learner, "delivery-5-signin-link")
 	fill(t, learner, `main form[action="/signin/link"] input[name=email]`, anna.email)
 	clickLoad(t, learner, `main form[action="/signin/link"] button[type=submit]`, 200)
@@ -231,9 +231,10 @@ func TestDeliveryPath(t *testing.T) {
 	}
 	open(t, learner, link, 200)
 	clickLoad(t, learner, `main form button[type=submit]`, 200)
-	if p := path(t, learner); p != "/wallet" {
-		t.Fatalf("after the sign-in link the learner is at %s, want /wallet", p)
+	if p := path(t, learner); p != "/wallet/"+uuid {
+		t.Fatalf("after the sign-in link the learner is at %s, want the credential of the e-mail /wallet/%s", p, uuid)
 	}
+	open(t, learner, a.URL+"/wallet", 200)
 	checkPage(t, learner, "delivery-6-wallet")
 	clickLoad(t, learner, `main a[href="/wallet/`+uuid+`"]`, 200)
 	if n := eval[int](t, learner, `document.querySelectorAll('.verdict-ok').length`); n != 1 {
