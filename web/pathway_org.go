@@ -88,6 +88,11 @@ func (s *server) pathwayLearners(w http.ResponseWriter, r *http.Request) error {
 	if d.Learners, err = ps.PathwayProgress(r.Context(), p, ""); err != nil {
 		return err
 	}
+	for _, l := range d.Learners {
+		if erasedEmail(l.Email) {
+			l.Email = erasedName(st(r).lang)
+		}
+	}
 	return s.render(w, r, http.StatusOK, "pathwaylearners", d, nil)
 }
 

@@ -147,7 +147,8 @@ func TestPathways(t *testing.T) {
 	// The public page, and the learner's progress.
 	r = w.browser().get("/pathways/" + id)
 	wantStatus(t, r, http.StatusOK)
-	wantBody(t, r, "Hoivarobotiikan tutkinnon osa", "Suorita kaikki 2 osaamiskokonaisuutta.", "tutkinnon osa 106936", "Kirjaudu sisään")
+	wantBody(t, r, "Hoivarobotiikan tutkinnon osa", "Suorita kaikki 2 osaamiskokonaisuutta.", "tutkinnon osa 106936", "Kirjaudu sisään",
+		`href="/signin/link?next=/pathways/`+id+`"`)
 	a := w.browser()
 	a.signin(anna.Email)
 	r = a.get("/pathways/" + id)
@@ -193,4 +194,15 @@ func TestPathways(t *testing.T) {
 	wantBody(t, r, "Du har avklarat stigen")
 	r = a.get("/pathways/" + id + "?lang=en")
 	wantBody(t, r, "You have completed the pathway", "Complete any 1 of these 2 micro-credentials.")
+
+	// A learner who deletes their account is listed as a deleted account, without an address.
+	wantBody(t, d.get("/orgs/hamk/pathways/"+id), "anna@example.fi")
+	if err := w.db.DeleteUser(ctx, anna.ID); err != nil {
+		t.Fatal(err)
+	}
+	r = d.get("/orgs/hamk/pathways/" + id + "?lang=fi")
+	wantBody(t, r, "Poistettu tili")
+	if strings.Contains(r.body, "anna@example.fi") || strings.Contains(r.body, "erased.invalid") {
+		t.Error("the pathway's learners page shows a deleted learner's address")
+	}
 }
