@@ -89,6 +89,15 @@ func New(store pokot.Store, cfg pokot.Config, logger *slog.Logger, opts ...Optio
 		{"PUT", "/api/v1/orgs/{slug}/microcredentials/{id}/draft", pokot.ScopeWrite, a.updateDraft},
 		{"POST", "/api/v1/orgs/{slug}/microcredentials/{id}/transitions", pokot.ScopeWrite, a.transition},
 		{"POST", "/api/v1/orgs/{slug}/microcredentials/{id}/versions", pokot.ScopeWrite, a.newVersion},
+		// Delivery (issue 5): offerings, participants, assessments, credentials.
+		{"GET", "/api/v1/orgs/{slug}/offerings", pokot.ScopeRead, a.offerings},
+		{"GET", "/api/v1/orgs/{slug}/offerings/{id}", pokot.ScopeRead, a.offering},
+		{"GET", "/api/v1/orgs/{slug}/offerings/{id}/participants", pokot.ScopeRead, a.participants},
+		{"POST", "/api/v1/orgs/{slug}/offerings/{id}/assessments", pokot.ScopeWrite, a.saveAssessments},
+		{"GET", "/api/v1/orgs/{slug}/offerings/{id}/credentials", pokot.ScopeRead, a.credentials},
+		{"POST", "/api/v1/orgs/{slug}/offerings/{id}/credentials/{credentialId}/status", pokot.ScopeWrite, a.changeStatus},
+		{"POST", "/api/v1/orgs/{slug}/offerings/{id}/issue", pokot.ScopeWrite, a.issue},
+		{"GET", "/api/v1/orgs/{slug}/offerings/{id}/batches/{batchId}", pokot.ScopeRead, a.batch},
 	}
 	for _, rt := range a.routes {
 		a.mux.Handle(rt.method+" "+rt.path, a.wrap(rt))
@@ -103,7 +112,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == verifyPath:
 		limit = maxVerifyBody
-	case isImportPath(r.URL.Path):
+	case isImportPath(r.URL.Path), isAssessmentsPath(r.URL.Path):
 		limit = maxImportBody
 	}
 	if r.ContentLength > limit {
