@@ -83,7 +83,7 @@ func (a *API) saveAssessments(w http.ResponseWriter, r *http.Request, u *pokot.U
 		var in assessmentsIn
 		if err := decode(r, &in); err != nil {
 			if pokot.ErrorCode(err) == pokot.ETOOLARGE {
-				return assessTooLarge()
+				return importTooLarge() // the same 413 as ServeHTTP's for a declared length
 			}
 			return err
 		}
@@ -98,7 +98,7 @@ func (a *API) saveAssessments(w http.ResponseWriter, r *http.Request, u *pokot.U
 		rows, err = pokot.ReadAssessmentCSV(r.Body)
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return assessTooLarge()
+			return importTooLarge() // the same 413 as ServeHTTP's for a declared length
 		}
 		if err != nil {
 			return assessRefused(w, err, false)
@@ -170,11 +170,6 @@ func assessmentRows(in []assessmentIn, outcomes []pokot.LearningOutcome) ([]poko
 		return nil, errs
 	}
 	return rows, nil
-}
-
-func assessTooLarge() error {
-	return &pokot.Error{Code: pokot.ETOOLARGE, Key: "err.import.too_large",
-		Message: fmt.Sprintf("the body is larger than %d MiB; send the results in several parts", maxImportBody>>20)}
 }
 
 // assessRefused answers an upload refused with field errors (422, every problem by row and
