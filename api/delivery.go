@@ -1,7 +1,6 @@
 package api
 
 import (
-	"cmp"
 	"errors"
 	"net/http"
 	"net/url"
@@ -171,14 +170,24 @@ func (a *API) offerings(w http.ResponseWriter, r *http.Request, u *pokot.User) e
 		if err != nil {
 			return err
 		}
-		var title pokot.Text
-		if v := cmp.Or(mc.Published, mc.Current); v != nil {
-			title = v.Content.Title
+		titles := map[int]pokot.Text{} // by version: an offering runs the version published when it was made
+		if mc.Published != nil {
+			titles[mc.PublishedVersion] = mc.Published.Content.Title
 		}
 		for _, o := range offs {
-			if o.OrgID == ac.org.ID { // defence in depth: never another tenant's offerings
-				out = append(out, a.toOfferingJSON(ac.org, o, title))
+			if o.OrgID != ac.org.ID { // defence in depth: never another tenant's offerings
+				continue
 			}
+			if _, ok := titles[o.Version]; !ok {
+				v, err := a.store.MicrocredentialVersion(ctx, ac.org.ID, mc.ID, o.Version)
+				if err != nil && pokot.ErrorCode(err) != pokot.ENOTFOUND {
+					return err
+				}
+				if err == nil {
+					titles[o.Version] = v.Content.Title
+				}
+			}
+			out = append(out, a.toOfferingJSON(ac.org, o, titles[o.Version]))
 		}
 	}
 	writePage(w, pg, out)

@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -162,4 +164,43 @@ func TestDeliveryAssessmentsCSV(t *testing.T) {
 	if got := f.assessments(t); len(got["oppija3@hamk.example"]) != 0 || got["oppija2@hamk.example"][0].AssessedOn.Format("2006-01-02") != "2026-10-21" {
 		t.Fatalf("a refused upload stored something: %+v", got)
 	}
+}
+
+// TestDeliveryAssessmentsChunked sends uploads without a Content-Length, so that the
+// 8 MiB limit is met while reading, for JSON and CSV alike.
+func TestDeliveryAssessmentsChunked(t *testing.T) {
+	f := deliverySetup(t)
+	for _, c := range []struct{ ctype, head string }{
+		{"application/json", `{"assessments":[{"email":"oppija2@hamk.example","outcome":1,"result":"pass","assessedOn":"2026-10-23","supervision":"`},
+		{"text/csv", "email,outcome,result,assessedOn,evidence\noppija2@hamk.example,1,pass,2026-10-23,https://example.fi/"},
+	} {
+		body := io.MultiReader(strings.NewReader(c.head), io.LimitReader(endless{}, 9<<20))
+		req, err := http.NewRequest("POST", f.srv.URL+f.path("hamk", "/assessments"), body)
+		must(t, err)
+		req.Header.Set("Authorization", "Bearer "+f.tok["hamkassessor"])
+		req.Header.Set("Content-Type", c.ctype)
+		resp, err := http.DefaultClient.Do(req)
+		must(t, err)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if req.ContentLength != 0 && req.ContentLength != -1 {
+			t.Fatalf("the request has a length: %d", req.ContentLength)
+		}
+		if p := problemOf(t, resp, b, 413); p["key"] != "err.too_large" {
+			t.Fatalf("%s: %s", c.ctype, b)
+		}
+	}
+	if got := f.assessments(t)["oppija2@hamk.example"]; len(got) != 0 {
+		t.Fatalf("stored: %+v", got)
+	}
+}
+
+// endless reads as an endless run of the letter a.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	return len(p), nil
 }

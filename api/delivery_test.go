@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/pokot/pokot"
 )
 
 type offeringOut struct {
@@ -65,6 +67,36 @@ func TestDeliveryOfferings(t *testing.T) {
 	}
 	for _, q := range []string{"?page=0", "?per_page=501", "?microcredential=x", "?sort=name"} {
 		wantDeliveryProblem(t, f, "GET", "/api/v1/orgs/hamk/offerings"+q, "hamkadmin", "", "", 400, "err.bad_query")
+	}
+
+	// A second version published: the offering keeps the title of the version it runs.
+	ctx, org, mc := t.Context(), f.orgs["hamk"], f.mc["hamk"]
+	designer, admin := f.users["hamkdesigner"], f.users["hamkadmin"]
+	v2, err := f.db.NewVersion(ctx, org.ID, mc.ID, designer.ID)
+	must(t, err)
+	c2 := deliveryContent()
+	c2.Title = pokot.Text{"fi": "Turvallinen työ 2", "sv": "Säkert arbete 2", "en": "Safe work 2"}
+	v2, err = f.db.UpdateDraft(ctx, org.ID, mc.ID, v2.Number, designer.ID, c2, v2.Revision)
+	must(t, err)
+	for _, to := range []pokot.Status{pokot.StatusReview, pokot.StatusApproved, pokot.StatusPublished} {
+		by := designer
+		if to == pokot.StatusApproved {
+			by = admin
+		}
+		_, err := f.db.Transition(ctx, org.ID, mc.ID, v2.Number, by.ID, to, "")
+		must(t, err)
+	}
+	newer := *hamk
+	newer.ID, newer.Assessors = 0, nil
+	must(t, f.db.CreateOffering(ctx, &newer, designer.ID))
+	resp, body = f.do(t, "GET", "/api/v1/orgs/hamk/offerings", "hamkadmin", "", "")
+	decodeJSON(t, 200, resp.StatusCode, body, &pg)
+	titles := map[int64]string{}
+	for _, o := range pg.Items {
+		titles[o.ID] = fmt.Sprintf("v%d %s", o.Version, o.Title["fi"])
+	}
+	if pg.Total != 2 || titles[hamk.ID] != "v1 Turvallinen työ" || titles[newer.ID] != "v2 Turvallinen työ 2" {
+		t.Fatalf("titles by version: %v\n%s", titles, body)
 	}
 
 	// One offering, with its assessors.
