@@ -46,7 +46,7 @@ func (a *API) deliveryAccess(r *http.Request, u *pokot.User) (*access, deliveryS
 		return nil, nil, err
 	}
 	if !u.Admin && !slices.ContainsFunc(ac.roles, func(r pokot.Role) bool { return slices.Contains(offeringRoles, r) }) {
-		return nil, nil, &pokot.Error{Code: pokot.EFORBIDDEN, Key: "err.offering.forbidden",
+		return nil, nil, &pokot.Error{Code: pokot.EFORBIDDEN, Key: "err.offering.staff_only",
 			Message: "only the organisation's administrators, designers and assessors may see its offerings"}
 	}
 	ds, err := a.delivery()

@@ -115,7 +115,7 @@ func TestDeliveryAccess(t *testing.T) {
 		p := f.path("hamk", rest)
 		wantDeliveryProblem(t, f, "GET", p, "", "", "", 401, "err.token_required")
 		wantDeliveryProblem(t, f, "GET", p, "hamkadmin-write", "", "", 403, "err.insufficient_scope")
-		wantDeliveryProblem(t, f, "GET", p, "hamklearner", "", "", 403, "err.offering.forbidden")
+		wantDeliveryProblem(t, f, "GET", p, "hamklearner", "", "", 403, "err.offering.staff_only")
 		wantDeliveryProblem(t, f, "GET", p, "tamkadmin", "", "", 403, "err.not_member")
 		// tamk's admin asking for hamk's offering under tamk: no such offering there,
 		// never a hint that it exists elsewhere.
@@ -124,7 +124,7 @@ func TestDeliveryAccess(t *testing.T) {
 		wantDeliveryProblem(t, f, "GET", "/api/v1/orgs/hamk/offerings/abc"+rest, "hamkadmin", "", "", 404, "err.offering.not_found")
 		wantDeliveryProblem(t, f, "GET", "/api/v1/orgs/nosuch/offerings/1"+rest, "hamkadmin", "", "", 404, "")
 	}
-	wantDeliveryProblem(t, f, "GET", "/api/v1/orgs/hamk/offerings", "hamklearner", "", "", 403, "err.offering.forbidden")
+	wantDeliveryProblem(t, f, "GET", "/api/v1/orgs/hamk/offerings", "hamklearner", "", "", 403, "err.offering.staff_only")
 	wantDeliveryProblem(t, f, "GET", "/api/v1/orgs/hamk/offerings", "tamkadmin", "", "", 403, "err.not_member")
 
 	// Writes need the write scope, then the offering's assessor or an org admin.
@@ -137,7 +137,7 @@ func TestDeliveryAccess(t *testing.T) {
 		wantDeliveryProblem(t, f, c.method, c.path, "hamkadmin-read", "application/json", c.body, 403, "err.insufficient_scope")
 		wantDeliveryProblem(t, f, c.method, c.path, "hamkdesigner", "application/json", c.body, 403, "err.assess.not_assessor")
 		wantDeliveryProblem(t, f, c.method, c.path, "hamkother", "application/json", c.body, 403, "err.assess.not_assessor")
-		wantDeliveryProblem(t, f, c.method, c.path, "hamklearner", "application/json", c.body, 403, "err.offering.forbidden")
+		wantDeliveryProblem(t, f, c.method, c.path, "hamklearner", "application/json", c.body, 403, "err.offering.staff_only")
 		wantDeliveryProblem(t, f, c.method, c.path, "tamkadmin", "application/json", c.body, 403, "err.not_member")
 	}
 	// Nothing changed by any of them.
