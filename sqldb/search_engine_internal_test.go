@@ -270,3 +270,18 @@ func (s *snapshot) failing(cand bitset, fs []filter) (hits bitset, failsOnly []b
 	}
 	return hits, failsOnly
 }
+
+// TestItemCacheBounded checks that the listing cache keeps at most maxItems and forgets
+// only part of itself when full.
+func TestItemCacheBounded(t *testing.T) {
+	var c itemCache
+	for i := range int64(maxItems + 1) {
+		c.put(i, &pokot.MicrocredentialContent{EQFLevel: int(i % 8)})
+		if len(c.m) > maxItems {
+			t.Fatalf("%d listings cached", len(c.m))
+		}
+	}
+	if len(c.m) != maxItems/2+1 || c.get(maxItems) == nil || c.get(maxItems).EQFLevel != maxItems%8 {
+		t.Fatalf("after eviction: %d cached, newest %v", len(c.m), c.get(maxItems))
+	}
+}

@@ -17,8 +17,7 @@ const maxItems = 4096
 // itemCache keeps the decoded listing content of published versions by version id, so that
 // a result page does not read and decode the same JSON again (decoding was most of a
 // search's CPU time). A published version's content never changes, and the snapshot names
-// each POK's current version, so an entry is never stale. When full it is emptied: the
-// popular POKs come back at once.
+// each POK's current version, so an entry is never stale.
 type itemCache struct {
 	mu sync.Mutex
 	m  map[int64]*pokot.MicrocredentialContent
@@ -33,8 +32,18 @@ func (c *itemCache) get(versionID int64) *pokot.MicrocredentialContent {
 func (c *itemCache) put(versionID int64, content *pokot.MicrocredentialContent) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= maxItems {
+	if c.m == nil {
 		c.m = make(map[int64]*pokot.MicrocredentialContent, 1024)
+	}
+	if len(c.m) >= maxItems {
+		// Forget a random half (map order is random): the popular listings, asked for
+		// again and again, are mostly back before the next eviction.
+		for id := range c.m {
+			if len(c.m) <= maxItems/2 {
+				break
+			}
+			delete(c.m, id)
+		}
 	}
 	c.m[versionID] = content
 }
