@@ -184,13 +184,13 @@ func (c *Content) readAchievement(ach, subj map[string]any) {
 	}
 	add := func(key, value string) {
 		if value = strings.TrimSpace(value); value != "" {
-			c.Elements = append(c.Elements, Element{Key: key, Label: labels[key].in(l), Value: value})
+			c.Elements = append(c.Elements, Element{Key: key, Label: labelText(key).in(l), Value: value})
 		}
 	}
 	add("workload", workload(ach, tags, l, narr.values["workload"]))
 	add("eqf", eqfLevel(ach, tags, narr.values["eqf"]))
-	add("assessment", coded(tags, "assessment:", assessmentTypes, l, narr.values["assessment"]))
-	add("participation", coded(tags, "participation:", participationForms, l, narr.values["participation"]))
+	add("assessment", coded(tags, "assessment:", l, narr.values["assessment"]))
+	add("participation", coded(tags, "participation:", l, narr.values["participation"]))
 	add("qa", narr.values["qa"])
 	add("grade", grade(subj))
 	add("field", fieldOfStudy(ach, l))
@@ -274,7 +274,7 @@ func workload(ach map[string]any, tags []string, l pokot.Lang, fallback string) 
 	}
 	for _, t := range tags {
 		if u, ok := strings.CutPrefix(t, "creditUnit:"); ok {
-			if name, ok := units[u]; ok {
+			if name := fromLangText(credential.UnitNames(credential.CreditUnit(u))); name != nil {
 				return s + " " + name.in(l)
 			}
 			return s + " " + u
@@ -305,11 +305,12 @@ func eqfLevel(ach map[string]any, tags []string, fallback string) string {
 }
 
 // coded turns tags "<prefix><code>" into words; without such tags the narrative's text.
-func coded(tags []string, prefix string, names map[string]text, l pokot.Lang, fallback string) string {
+func coded(tags []string, prefix string, l pokot.Lang, fallback string) string {
+	kind := strings.TrimSuffix(prefix, ":")
 	var out []string
 	for _, t := range tags {
 		if code, ok := strings.CutPrefix(t, prefix); ok && code != "" {
-			if n, ok := names[code]; ok {
+			if n := fromLangText(credential.CodeNames(kind, code)); n != nil {
 				out = append(out, n.in(l))
 			} else {
 				out = append(out, code)

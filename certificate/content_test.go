@@ -16,8 +16,8 @@ func TestReadAnnexElements(t *testing.T) {
 	want := map[string]string{
 		"workload":      "2,5 op (opintopiste, ECTS)",
 		"eqf":           "6",
-		"assessment":    "portfolio, näyttö (osaamisen osoittaminen työssä)",
-		"participation": "verkossa, monimuoto-opetuksena",
+		"assessment":    "Portfolio, Näyttö työtehtävissä",
+		"participation": "Verkossa, Monimuoto",
 		"qa":            "Korkeakoulun auditoitu laatujärjestelmä (Karvi 2024).",
 		"grade":         "4",
 		"prerequisites": "Sosiaali- tai terveysalan perustutkinto.",
@@ -70,7 +70,7 @@ func TestReadOtherLanguageCredential(t *testing.T) {
 	if c.Title != "Hyvinvointiteknologian perusteet" { // from achievement.related
 		t.Errorf("title = %q", c.Title)
 	}
-	if c.Element("qa") != "Granskat kvalitetssystem." || c.Element("participation") != "verkossa, monimuoto-opetuksena" {
+	if c.Element("qa") != "Granskat kvalitetssystem." || c.Element("participation") != "Verkossa, Monimuoto" {
 		t.Errorf("elements = %+v", c.Elements)
 	}
 	if c.LearnerName != "" {

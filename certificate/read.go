@@ -132,7 +132,7 @@ func parseNarrative(s string) narrative {
 }
 
 func isLabel(key, s string) bool {
-	for _, v := range labels[key] {
+	for _, v := range labelText(key) {
 		if strings.EqualFold(v, strings.TrimSpace(s)) {
 			return true
 		}

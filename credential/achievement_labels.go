@@ -1,6 +1,9 @@
 package credential
 
-import "strings"
+import (
+	"maps"
+	"strings"
+)
 
 // codeLabels name the coded Annex I values — types of assessment and forms of
 // participation — in fi/sv/en, so that the criteria narrative reads as text, not as codes.
@@ -37,3 +40,16 @@ func codeList(kind string, codes []string, lang string) string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// ElementNames returns the heading of an element of the criteria narrative ("outcomes",
+// "criteria", "workload", "eqf", "assessment", "participation", "qa", "awarding",
+// "prerequisites", "supervision", "stackability", "more") in fi/sv/en, or nil for another
+// key. Readers of the narrative, such as the PDF certificate, match its lines with these.
+func ElementNames(key string) LangText { return maps.Clone(narrativeLabels[key]) }
+
+// UnitNames returns the name of a workload unit in fi/sv/en, or nil for an unknown unit.
+func UnitNames(u CreditUnit) LangText { return maps.Clone(unitLabels[u]) }
+
+// CodeNames returns the names of a type of assessment (kind "assessment") or a form of
+// participation (kind "participation") in fi/sv/en, or nil for an unknown code.
+func CodeNames(kind, code string) LangText { return maps.Clone(codeLabels[kind][code]) }
