@@ -131,7 +131,7 @@ func TestVerifySignedUpload(t *testing.T) {
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "Osaamismerkki on aito ja voimassa", `class="verdict verdict-ok"`,
 		"Hyvinvointiteknologian perusteet", "Esimerkkiopisto", "(Suomi)", "did:key:z6Mk", "https://esimerkki.fi",
-		"5.3.2025", "Ei päättymispäivää", "2,5 op (opintopiste, ECTS)", "<dt>EQF-taso</dt>\n  <dd>6</dd>", "portfolio", "verkossa",
+		"5.3.2025", "Ei päättymispäivää", "2,5 op (opintopiste, ECTS)", "<dt>EQF-taso</dt>\n  <dd>6</dd>", "Portfolio", "Verkossa",
 		"Auditoitu laatujärjestelmä.", "Valvottu, henkilöllisyys tarkistettu.", "Osaat arvioida asiakkaan tarpeen.",
 		"Arviointikriteerit: Arviointi perustuu tapausesimerkkiin.", "käyttää terveysteknologiaa",
 		"sähköpostiosoitteella, joka on tallennettu tiivisteenä", `<img class="badge-image" src="data:image/png;base64,`,
