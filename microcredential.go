@@ -224,9 +224,12 @@ type CatalogQuery struct {
 
 // CatalogResult is one page of a catalogue search with the total and facet counts.
 type CatalogResult struct {
-	Items  []*CatalogItem
-	Total  int
-	Page   int
+	Items []*CatalogItem
+	Total int
+	Page  int
+	// Facets counts the results by each facet's values. For a facet whose filter is in use,
+	// the counts are those of the same search without that filter ("disjunctive" counts),
+	// so that the other values stay visible with the number of results they would give.
 	Facets map[string][]FacetCount
 }
 

@@ -85,12 +85,13 @@ func TestMigrationPairsAgree(t *testing.T) {
 
 var (
 	createTableRE = regexp.MustCompile(`(?i)^CREATE TABLE (?:IF NOT EXISTS )?(\w+)`)
+	dropTableRE   = regexp.MustCompile(`(?i)^DROP TABLE (?:IF EXISTS )?(\w+)`)
 	createIndexRE = regexp.MustCompile(`(?i)^CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?(\w+) ON (\w+)`)
 	columnRE      = regexp.MustCompile(`^\s+(\w+)\s+[A-Z]`)
 	notColumn     = map[string]bool{"PRIMARY": true, "CONSTRAINT": true, "FOREIGN": true, "UNIQUE": true, "CHECK": true}
 )
 
-// schemaOutline lists the tables of a migration and, when full, their columns and indexes,
+// schemaOutline lists the tables of a migration (created or dropped) and, when full, their columns and indexes,
 // sorted.
 func schemaOutline(sql string, full bool) string {
 	var out []string
@@ -102,6 +103,10 @@ func schemaOutline(sql string, full bool) string {
 		if m := createTableRE.FindStringSubmatch(line); m != nil {
 			table = m[1]
 			out = append(out, "table "+table)
+			continue
+		}
+		if m := dropTableRE.FindStringSubmatch(line); m != nil {
+			out = append(out, "drop "+m[1])
 			continue
 		}
 		if !full {

@@ -31,11 +31,6 @@ func (db *DB) indexCatalog(ctx context.Context, tx *sql.Tx, mcID int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM catalog WHERE mc_id = $1`, mcID); err != nil {
 		return err
 	}
-	if db.dialect == SQLite {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM catalog_fts WHERE rowid = $1`, mcID); err != nil {
-			return err
-		}
-	}
 	m, err := scanMC(tx.QueryRowContext(ctx, `SELECT `+mcColumns+` FROM microcredentials m WHERE m.id = $1`, mcID))
 	if err != nil {
 		return err
@@ -199,28 +194,6 @@ func (db *DB) bumpGeneration(ctx context.Context, tx *sql.Tx) (int64, error) {
 	return gen, err
 }
 
-// uniqueWords returns the distinct words of a text, space-separated.
-func uniqueWords(s string) string {
-	seen := map[string]bool{}
-	var out []string
-	for _, w := range strings.Fields(s) {
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, " ")
-}
-
-// tsvectorText writes terms as a tsvector literal: each term quoted, no positions.
-func tsvectorText(terms string) string {
-	fs := strings.Fields(terms)
-	for i, f := range fs {
-		fs[i] = "'" + strings.ReplaceAll(f, "'", "''") + "'"
-	}
-	return strings.Join(fs, " ")
-}
-
 func (db *DB) insertCatalog(ctx context.Context, tx *sql.Tx, m *pokot.Microcredential, v *pokot.MicrocredentialVersion, orgName pokot.Text) error {
 	c := &v.Content
 	title, body := searchText(c, orgName)
@@ -248,18 +221,6 @@ func (db *DB) insertCatalog(ctx context.Context, tx *sql.Tx, m *pokot.Microcrede
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_docs (mc_id, content, search_body) VALUES ($1, $2, $3)`, m.ID, string(js), body); err != nil {
 		return err
-	}
-	terms, words := stem.Terms(title+" "+body), uniqueWords(title+" "+body)
-	if db.dialect == Postgres {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO catalog_terms (mc_id, terms, words) VALUES ($1, CAST($2 AS tsvector), CAST($3 AS tsvector))`,
-			m.ID, tsvectorText(terms), tsvectorText(words)); err != nil {
-			return err
-		}
-	} else {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, terms, words) VALUES ($1, $2, $3)`, m.ID, terms, words); err != nil {
-			return err
-		}
 	}
 	return nil
 }

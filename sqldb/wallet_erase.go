@@ -296,7 +296,7 @@ func (db *DB) textColumns(ctx context.Context) ([][2]string, error) {
 				cr.Close()
 				return nil, err
 			}
-			// Columns without a declared type (FTS5 tables) hold text too.
+			// Columns without a declared type hold text too.
 			if t := strings.ToUpper(typ); t == "" || strings.Contains(t, "TEXT") || strings.Contains(t, "CHAR") || strings.Contains(t, "BLOB") || strings.Contains(t, "JSON") {
 				out = append(out, [2]string{tbl, name})
 			}

@@ -140,23 +140,3 @@ func regions(w []rune, vowel func(rune) bool) (p1, p2 int) {
 func in(r rune, set string) bool { return strings.ContainsRune(set, r) }
 
 func cut(w []rune, s string) []rune { return w[:len(w)-len([]rune(s))] }
-
-// Terms returns every suffix of two or more letters of every word of a stemmed text, each
-// once, space-separated: the terms a search index stores so that a prefix search for a
-// stem finds it anywhere inside a word ("roboti" is a prefix of "robotiik", a suffix of
-// "hoivarobotiik") — compound words match their parts.
-func Terms(stemmed string) string {
-	seen := map[string]bool{}
-	var out []string
-	for _, w := range strings.Fields(stemmed) {
-		r := []rune(w)
-		for i := 0; i+2 <= len(r); i++ {
-			s := string(r[i:])
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, s)
-			}
-		}
-	}
-	return strings.Join(out, " ")
-}

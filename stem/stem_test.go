@@ -110,12 +110,3 @@ func TestTextAndQuery(t *testing.T) {
 		t.Error("short words and other languages must pass through")
 	}
 }
-
-func TestTerms(t *testing.T) {
-	if got := stem.Terms("hoivarobotiik perust robotiik ä"); got != "hoivarobotiik oivarobotiik ivarobotiik varobotiik arobotiik robotiik obotiik botiik otiik tiik iik ik perust erust rust ust st" {
-		t.Errorf("Terms = %q", got)
-	}
-	if stem.Terms("") != "" {
-		t.Error("empty")
-	}
-}
