@@ -19,7 +19,7 @@ func TestProfile(t *testing.T) {
 	b := e.browser()
 	b.signin("maija@example.fi")
 	r := b.get("/profile")
-	wantBody(t, r, `value="Maija"`, "Sinulla ei ole rajapinta-avaimia.")
+	wantBody(t, r, `value="Maija"`, "Sinulla ei ole rajapinta-avaimia.", `<a href="/oauth/grants">`)
 
 	r = b.post("/profile", url.Values{"name": {""}, "lang": {"xx"}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
