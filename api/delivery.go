@@ -17,14 +17,8 @@ import (
 // assessors and org admins assess, issue and change a credential's status (the services
 // check the first two themselves); designers and org admins manage offerings.
 
-// deliveryStore is what the delivery endpoints need from storage; *sqldb.DB implements
-// it. The services are not on pokot.Store, so the API reaches them as the web does.
-type deliveryStore interface {
-	pokot.OfferingService
-	pokot.RegistrationService
-	pokot.AssessmentService
-	pokot.IssuanceService
-}
+// deliveryStore is pokot.DeliveryStore under a short name.
+type deliveryStore = pokot.DeliveryStore
 
 // delivery returns the store as a deliveryStore; a store without it is an internal error.
 func (a *API) delivery() (deliveryStore, error) {
@@ -35,8 +29,8 @@ func (a *API) delivery() (deliveryStore, error) {
 	return d, nil
 }
 
-// offeringRoles may read an organisation's offerings (web: offeringRoles).
-var offeringRoles = []pokot.Role{pokot.RoleOrgAdmin, pokot.RoleDesigner, pokot.RoleAssessor}
+// offeringRoles may open an organisation's offerings (pokot.OfferingRoles).
+var offeringRoles = pokot.OfferingRoles
 
 // deliveryAccess is orgAccess for the delivery endpoints: EFORBIDDEN unless the caller is
 // an org admin, designer or assessor of the organisation, or a platform administrator.

@@ -93,22 +93,8 @@ func (s *Server) registerAllowed(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// clientIP is the peer address for throttling (no proxy headers are trusted, as in the
-// web UI's sign-in); IPv6 addresses are cut to their /64 network.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip := net.ParseIP(host)
-	if ip == nil {
-		return host
-	}
-	if ip.To4() == nil {
-		return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
-	}
-	return ip.String()
-}
+// clientIP is the throttling key of the request's peer (pokot.ClientAddr).
+func clientIP(r *http.Request) string { return pokot.ClientAddr(r.RemoteAddr) }
 
 // oauthError writes an OAuth 2.0 error response (RFC 6749 §5.2, RFC 7591 §3.2.2).
 func oauthError(w http.ResponseWriter, status int, code, desc string) {

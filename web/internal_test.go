@@ -6,21 +6,6 @@ import (
 	"testing"
 )
 
-func TestClientIP(t *testing.T) {
-	t.Parallel()
-	for addr, want := range map[string]string{
-		"192.0.2.7:51234":            "192.0.2.7",
-		"[2001:db8:1:2:3:4:5:6]:443": "2001:db8:1:2::/64",
-		"[2001:db8:1:2:ffff::1]:443": "2001:db8:1:2::/64",
-		"[::ffff:192.0.2.7]:80":      "192.0.2.7",
-		"not-an-address":             "not-an-address",
-	} {
-		if got := clientIP(&http.Request{RemoteAddr: addr}); got != want {
-			t.Errorf("clientIP(%q) = %q, want %q", addr, got, want)
-		}
-	}
-}
-
 // TestLocalPath: whatever comes in, what comes out is a path on this site (one leading
 // slash, never "//" or a backslash that browsers would read as another host).
 func TestLocalPath(t *testing.T) {

@@ -9,15 +9,8 @@ import (
 	"github.com/pokot/pokot"
 )
 
-// deliveryStore is what running a POK needs from storage: offerings, registrations,
-// assessments and issued credentials (issue 5). sqldb implements it; a store that does not
-// is an internal error, never a user-visible one.
-type deliveryStore interface {
-	pokot.OfferingService
-	pokot.RegistrationService
-	pokot.AssessmentService
-	pokot.IssuanceService
-}
+// deliveryStore is pokot.DeliveryStore under a short name.
+type deliveryStore = pokot.DeliveryStore
 
 // delivery returns the store as a deliveryStore.
 func (s *server) delivery() (deliveryStore, error) {
@@ -28,9 +21,8 @@ func (s *server) delivery() (deliveryStore, error) {
 	return d, nil
 }
 
-// offeringRoles may open an organisation's offerings; what each may change is checked by
-// the store (designers and org admins edit, the offering's assessors assess and issue).
-var offeringRoles = []pokot.Role{pokot.RoleOrgAdmin, pokot.RoleDesigner, pokot.RoleAssessor}
+// offeringRoles may open an organisation's offerings (pokot.OfferingRoles).
+var offeringRoles = pokot.OfferingRoles
 
 // offeringCtx is an organisation's offering with its POK, as every staff page needs it.
 type offeringCtx struct {

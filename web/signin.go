@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"strings"
 
@@ -112,22 +111,8 @@ func (s *server) signoutEverywhere(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-// clientIP is the peer address for throttling (no proxy headers are trusted); IPv6
-// addresses are cut to their /64 network, which one client usually holds whole.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip := net.ParseIP(host)
-	if ip == nil {
-		return host
-	}
-	if ip.To4() == nil {
-		return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
-	}
-	return ip.String()
-}
+// clientIP is the throttling key of the request's peer (pokot.ClientAddr).
+func clientIP(r *http.Request) string { return pokot.ClientAddr(r.RemoteAddr) }
 
 // dummyHash is verified when the e-mail is unknown, so that the response takes as long.
 func dummyHash() (string, error) { return password.Hash(randomToken()) }
