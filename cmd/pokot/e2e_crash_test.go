@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -20,8 +21,15 @@ import (
 	"github.com/pokot/pokot/sqldb/sqldbtest"
 )
 
-// crashLearners is the size of the batch that is killed mid-way: four chunks of 500.
-const crashLearners = 2000
+// crashLearners is the size of the batch that is killed mid-way: four chunks.
+const crashLearners = 4 * e2eChunk
+
+// e2eChunk is the issuing chunk of the e2e servers, smaller than the default 500 so that
+// a batch of several chunks signs quickly under the race detector; e2eIssueEnv sets it and
+// a short lease, so that a batch whose process was killed is taken over within seconds.
+const e2eChunk = 100
+
+var e2eIssueEnv = []string{"POKOT_ISSUE_CHUNK=" + strconv.Itoa(e2eChunk), "POKOT_ISSUE_LEASE=6s"}
 
 // TestServeKilledMidBatch is the end-to-end proof of exactly-once issuing: `pokot serve`
 // is killed with SIGKILL in the middle of an issue batch, started again on the same
@@ -61,7 +69,7 @@ func crashMidBatch(t *testing.T, bin, dir, dsn string) {
 
 	// A fixed port, so that both runs have the same public URL (and so the same did:web).
 	addr := freeAddr(t)
-	env := []string{"POKOT_SECRET_KEY_FILE=" + filepath.Join(dir, "master.key")}
+	env := append([]string{"POKOT_SECRET_KEY_FILE=" + filepath.Join(dir, "master.key")}, e2eIssueEnv...)
 	args := []string{"--addr", addr, "--db", dsn}
 
 	first := startServe(t, bin, dir, env, args...)

@@ -460,6 +460,8 @@ func TestServeBadFlagsAndEnvironment(t *testing.T) {
 		{"bad smtp from", map[string]string{"POKOT_SMTP_HOST": "127.0.0.1", "POKOT_SMTP_FROM": "POKOT noreply at example.fi"}, nil, "POKOT_SMTP_FROM"},
 		{"bad session ttl", map[string]string{"POKOT_SESSION_TTL": "forever"}, nil, "POKOT_SESSION_TTL"},
 		{"bad log format", map[string]string{"POKOT_LOG_FORMAT": "xml"}, nil, "log format"},
+		{"bad issue chunk", map[string]string{"POKOT_ISSUE_CHUNK": "0"}, nil, "POKOT_ISSUE_CHUNK"},
+		{"too short issue lease", map[string]string{"POKOT_ISSUE_LEASE": "500ms"}, nil, "POKOT_ISSUE_LEASE"},
 		{"bad log level", map[string]string{"POKOT_LOG_LEVEL": "loud"}, nil, "POKOT_LOG_LEVEL"},
 		{"misspelt oidc setting", map[string]string{"POKOT_OIDC_ENTRA_ISSUR": "https://x"}, nil, "POKOT_OIDC_ENTRA_ISSUR"},
 		{"oidc without client id", map[string]string{"POKOT_OIDC_ENTRA_ISSUER": "https://login.example.fi"}, nil, "client id"},
@@ -767,6 +769,7 @@ func TestServeConfigFromEnvironment(t *testing.T) {
 		"POKOT_OIDC_ENTRA_ISSUER": "https://login.example.fi/v2.0", "POKOT_OIDC_ENTRA_CLIENT_ID": "abc",
 		"POKOT_OIDC_ENTRA_CLIENT_SECRET": "xyz", "POKOT_OIDC_ENTRA_NAME": "Microsoft Entra ID",
 		"POKOT_OIDC_MPASS_ISSUER": "https://mpass.example.fi", "POKOT_OIDC_MPASS_CLIENT_ID": "m",
+		"POKOT_ISSUE_CHUNK": "250", "POKOT_ISSUE_LEASE": "1m", "POKOT_METRICS_TOKEN": " mittari ",
 	}
 	var environ []string
 	for k, v := range env {
@@ -780,6 +783,9 @@ func TestServeConfigFromEnvironment(t *testing.T) {
 	if cfg.Addr != "0.0.0.0:9000" || cfg.DB != "/var/lib/pokot/pokot.db" || cfg.BaseURL != "https://pokot.example.fi" ||
 		!cfg.Demo || cfg.SessionTTL != 48*time.Hour || opts.logFormat != "text" {
 		t.Errorf("config %+v", cfg)
+	}
+	if opts.issueChunk != 250 || opts.issueLease != time.Minute || cfg.MetricsToken != "mittari" {
+		t.Errorf("issuing %d %s, metrics token %q", opts.issueChunk, opts.issueLease, cfg.MetricsToken)
 	}
 	if sm := cfg.SMTP; sm.Host != "smtp.example.fi" || sm.Port != 465 || sm.Username != "pokot" || sm.Password != " salainen " || sm.TLS != "tls" {
 		t.Errorf("smtp %+v", sm)

@@ -19,10 +19,11 @@ import (
 )
 
 const (
-	// twoProcFirst is the size of the batch whose worker is killed: three chunks of 500.
-	twoProcFirst = 1500
+	// twoProcFirst is the size of the batch whose worker is killed: eight chunks, long
+	// enough for the other process (polling every 2 s) to claim the second batch meanwhile.
+	twoProcFirst = 8 * e2eChunk
 	// twoProcSecond is the size of the batch queued while the first one runs.
-	twoProcSecond = 300
+	twoProcSecond = e2eChunk
 )
 
 // TestTwoServesShareBatchQueue runs two `pokot serve` processes on one database, so that
@@ -64,7 +65,7 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 	// balancer); at the end a proxy on it forwards to the survivor, so the credentials'
 	// DID and status list URLs resolve.
 	public := freeAddr(t)
-	env := []string{"POKOT_SECRET_KEY_FILE=" + filepath.Join(dir, "master.key")}
+	env := append([]string{"POKOT_SECRET_KEY_FILE=" + filepath.Join(dir, "master.key")}, e2eIssueEnv...)
 	args := []string{"--addr", "127.0.0.1:0", "--db", dsn, "--base-url", "http://" + public}
 	// One after the other, so that the master key file is made once.
 	servers := []*server{startServe(t, bin, dir, env, args...), startServe(t, bin, dir, env, args...)}
@@ -104,7 +105,7 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return job2.Worker == workerOf(survivor) || b.Done >= twoProcFirst-500
+		return job2.Worker == workerOf(survivor) || b.Done >= twoProcFirst-e2eChunk
 	})
 	if atKill.Done >= twoProcFirst {
 		t.Fatalf("the first batch finished before the kill (%d done): nothing was proved", atKill.Done)

@@ -40,6 +40,11 @@ func init() {
 type serveOptions struct {
 	logFormat string // text or json
 	logLevel  slog.Level
+	// issueChunk and issueLease tune the issuing worker (POKOT_ISSUE_CHUNK: credentials
+	// stored per transaction, default 500; POKOT_ISSUE_LEASE: how soon another process
+	// takes over the batch of a process that died, default 30s). Zero means the default.
+	issueChunk int
+	issueLease time.Duration
 }
 
 // runServe starts the server and runs until ctx is cancelled (SIGINT/SIGTERM), then shuts
@@ -154,6 +159,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			return err
 		},
 		Logger: logger,
+		Chunk:  opts.issueChunk,
+		Lease:  opts.issueLease,
 	}
 	issuingWorker := issuing.New(db, signer, issuingOpts)
 	// The demo's offerings, assessments and credentials go through the issuing service
@@ -266,6 +273,20 @@ func serveConfig(args []string, lookup func(string) (string, bool), environ []st
 	str("POKOT_SMTP_FROM", &cfg.SMTP.From)
 	str("POKOT_SMTP_TLS", &cfg.SMTP.TLS)
 	cfg.SMTP.TLS = strings.ToLower(cfg.SMTP.TLS)
+	if v, ok := lookup("POKOT_ISSUE_CHUNK"); ok && v != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > 5000 {
+			errs = append(errs, fmt.Sprintf("POKOT_ISSUE_CHUNK=%q: want a number of credentials 1–5000", v))
+		}
+		opts.issueChunk = n
+	}
+	if v, ok := lookup("POKOT_ISSUE_LEASE"); ok && v != "" {
+		d, err := time.ParseDuration(strings.TrimSpace(v))
+		if err != nil || d < 3*time.Second {
+			errs = append(errs, fmt.Sprintf("POKOT_ISSUE_LEASE=%q: want a duration of at least 3s, such as 30s", v))
+		}
+		opts.issueLease = d
+	}
 	if v, ok := lookup("POKOT_LOG_FORMAT"); ok && v != "" {
 		opts.logFormat = strings.ToLower(strings.TrimSpace(v))
 	}
@@ -300,6 +321,8 @@ Signing keys: POKOT_SECRET_KEY (64 hex digits) or POKOT_SECRET_KEY_FILE (pokot.k
 created on first start): the master key that seals the organisations' signing keys.
 Metrics: /metrics answers loopback requests only, or anyone with POKOT_METRICS_TOKEN as a
 bearer token when that is set.
+Issuing: POKOT_ISSUE_CHUNK (credentials stored per transaction, 500), POKOT_ISSUE_LEASE (how
+soon another process takes over a batch whose process died, 30s).
 Also POKOT_SESSION_TTL (336h), POKOT_LOG_FORMAT (text, json), POKOT_LOG_LEVEL (info).
 
 `)
