@@ -165,7 +165,10 @@ func eraseLearner(ctx context.Context, tx *sql.Tx, userID int64, email, placehol
 		sql  string
 		args []any
 	}{
-		{`UPDATE issued_credentials SET email = $1, name = '', signed = NULL WHERE email = $2`, []any{placeholder, email}},
+		// A credential of the learner's own registration may carry an address they have
+		// since changed (the registration keeps the one it was made with).
+		{`UPDATE issued_credentials SET email = $1, name = '', signed = NULL
+			WHERE email = $2 OR registration_id IN (SELECT id FROM registrations WHERE user_id = $3)`, []any{placeholder, email, userID}},
 		{`UPDATE registrations SET email = $1, name = '' WHERE email = $2 OR user_id = $3`, []any{placeholder, email, userID}},
 		{`UPDATE pathway_credentials SET email = $1, signed = NULL WHERE email = $2`, []any{placeholder, email}},
 	} {
