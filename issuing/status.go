@@ -90,7 +90,11 @@ func (s *Service) setStatus(ctx context.Context, org *pokot.Organisation, creden
 	}
 	switch {
 	case purpose == pokot.StatusMessage:
+		// The store records the change on the issued credential in the transaction that
+		// changes the entry: a separate update here could land after a concurrent
+		// change's and leave the record disagreeing with the list.
 		_, err = s.issuer.SetStatusValue(ctx, org, c.StatusList, c.StatusIndex, value, reason)
+		return err
 	case value == pokot.StatusValueRevoked:
 		_, err = s.issuer.SetStatus(ctx, org, purpose, c.StatusList, c.StatusIndex, true, reason)
 	case value == pokot.StatusValueSuspended:

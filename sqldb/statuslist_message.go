@@ -28,8 +28,10 @@ func statusValueConflict(from, to int) error {
 }
 
 // SetStatusValue implements pokot.StatusValueService: the entry row is locked, the change
-// checked against its current value, and the list's version bumped (its signed form
-// cleared) in the same transaction.
+// checked against its current value, the list's version bumped (its signed form cleared)
+// and the issued credential's record (revoked_at, suspended_at, status_reason) set in the
+// same transaction, so that concurrent changes cannot leave the record disagreeing with
+// the list.
 func (db *DB) SetStatusValue(ctx context.Context, orgID int64, list, index, value int, reason string) (*pokot.StatusEntry, int, error) {
 	if value != pokot.StatusValueValid && value != pokot.StatusValueSuspended && value != pokot.StatusValueRevoked {
 		return nil, 0, pokot.FieldError("value", "err.status_value", "the status value must be 0 (valid), 1 (suspended) or 2 (revoked)")
@@ -52,6 +54,9 @@ func (db *DB) SetStatusValue(ctx context.Context, orgID int64, list, index, valu
 			e.Set, value, reason, db.ts(now), orgID, pokot.StatusMessage, list, index); err != nil {
 			return err
 		}
+		if err := markIssued(ctx, tx, db.ts(now), orgID, e.CredentialID, value, reason); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `UPDATE status_lists SET version = version + 1, signed = NULL
 			WHERE org_id = $1 AND purpose = $2 AND list_no = $3`, orgID, pokot.StatusMessage, list)
 		return err
@@ -60,6 +65,23 @@ func (db *DB) SetStatusValue(ctx context.Context, orgID int64, list, index, valu
 		return nil, 0, mapErr(err)
 	}
 	return e, value, nil
+}
+
+// markIssued records a message entry's new value on the issued credential it belongs to
+// (none for a pathway credential): revoked sets revoked_at, suspended sets suspended_at,
+// valid clears suspended_at; the reason is kept as the record's status_reason.
+func markIssued(ctx context.Context, tx *sql.Tx, now any, orgID int64, credentialID string, value int, reason string) error {
+	set := `suspended_at = NULL`
+	args := []any{reason, orgID, credentialID}
+	switch value {
+	case pokot.StatusValueRevoked:
+		set, args = `revoked_at = $4`, append(args, now)
+	case pokot.StatusValueSuspended:
+		set, args = `suspended_at = $4`, append(args, now)
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE issued_credentials SET `+set+`, status_reason = $1
+		WHERE org_id = $2 AND credential_id = $3`, args...)
+	return err
 }
 
 // StatusValue implements pokot.StatusValueService.
