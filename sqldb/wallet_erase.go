@@ -166,9 +166,12 @@ func eraseLearner(ctx context.Context, tx *sql.Tx, userID int64, email, placehol
 		args []any
 	}{
 		// A credential of the learner's own registration may carry an address they have
-		// since changed (the registration keeps the one it was made with).
+		// since changed (the registration keeps the one it was made with); one offering's
+		// second credential of theirs would break UNIQUE (offering_id, email) and is left.
 		{`UPDATE issued_credentials SET email = $1, name = '', signed = NULL
-			WHERE email = $2 OR registration_id IN (SELECT id FROM registrations WHERE user_id = $3)`, []any{placeholder, email, userID}},
+			WHERE email = $2 OR (registration_id IN (SELECT id FROM registrations WHERE user_id = $3)
+				AND NOT EXISTS (SELECT 1 FROM issued_credentials j
+					WHERE j.offering_id = issued_credentials.offering_id AND j.email = $2))`, []any{placeholder, email, userID}},
 		{`UPDATE registrations SET email = $1, name = '' WHERE email = $2 OR user_id = $3`, []any{placeholder, email, userID}},
 		{`UPDATE pathway_credentials SET email = $1, signed = NULL WHERE email = $2`, []any{placeholder, email}},
 	} {

@@ -18,6 +18,16 @@ import (
 // joined to the registration's placeholder; another learner's credential is untouched.
 // The credentials go in straight: how they were signed does not matter here.
 func TestDeleteUserErasesCredentialOfOldAddress(t *testing.T) {
+	testEraseOldAddress(t, false)
+}
+
+// TestDeleteUserTwoCredentialsOfOneOffering: the learner also holds a credential of the
+// same offering at her current address; the deletion still succeeds and erases that one.
+func TestDeleteUserTwoCredentialsOfOneOffering(t *testing.T) {
+	testEraseOldAddress(t, true)
+}
+
+func testEraseOldAddress(t *testing.T, corner bool) {
 	dsn := sqldbtest.DSN(t)
 	db, err := sqldb.Open(ctx, dsn, slog.New(slog.DiscardHandler))
 	must(t, err)
@@ -55,7 +65,23 @@ func TestDeleteUserErasesCredentialOfOldAddress(t *testing.T) {
 		regA, old, ts, regB, b.Email, w.org.ID, o.ID)
 	must(t, err)
 
+	if corner {
+		// A second credential of hers in the offering, at her current address: both cannot
+		// take the one placeholder, and the deletion must not fail for it.
+		_, err = conn.ExecContext(ctx, `INSERT INTO issued_credentials (org_id, offering_id, email, name, credential_id,
+			identity_hash, salt, status_list, status_idx, state, signed, reserved_at, issued_at) VALUES
+			($1, $2, $3, 'Aino', 'urn:uuid:new', 'sha256$x', 's', 1, 2, 'issued', '{}', $4, $4)`, w.org.ID, o.ID, a.Email, ts)
+		must(t, err)
+	}
 	must(t, db.DeleteUser(ctx, a.ID))
+	if corner {
+		var n int
+		must(t, conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM issued_credentials WHERE email = $1`, a.Email).Scan(&n))
+		if n != 0 {
+			t.Fatalf("the credential at her current address was not erased")
+		}
+		return
+	}
 
 	var regEmail, credEmail, credName string
 	var signed sql.NullString
