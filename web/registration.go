@@ -38,6 +38,10 @@ func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 		}
 		if err := pokot.ValidateRegistration(reg); err != nil {
 			f.AddErr(err)
+		} else if erasedEmail(reg.Email) {
+			// A deleted account's placeholder: staff pages would show a live registrant
+			// as "Deleted account" with no address.
+			f.Add("email", "err.email_invalid")
 		}
 		if f.Get("consent") == "" {
 			f.Add("consent", "err.reg.consent_required")
