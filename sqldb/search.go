@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"math"
 	"sort"
 
 	"github.com/pokot/pokot"
@@ -84,6 +85,9 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 		sortBy = pokot.SortRelevance
 	}
 	lang := map[pokot.Lang]int{pokot.Swedish: 1, pokot.English: 2}[q.Lang]
+	if q.Page-1 > (math.MaxInt32-1)/q.PerPage {
+		return res, nil // beyond any catalogue's last page (and the offset would overflow)
+	}
 	page := snap.page(hits, titles, sortBy, lang, (q.Page-1)*q.PerPage, q.PerPage)
 	if len(page) == 0 {
 		return res, nil

@@ -20,6 +20,11 @@ const (
 	maxDead  = 2000
 )
 
+// maxExtra is the most words a snapshot's patches may have added outside the suffix array
+// (textIndex.extra, scanned one by one at every lookup) before a full load sorts them in:
+// new POKs leave no dead slots, so maxDead alone would let the list grow without end.
+var maxExtra = 5000
+
 var sortCollators = [3]*collate.Collator{
 	collate.New(language.Finnish, collate.IgnoreCase),
 	collate.New(language.Swedish, collate.IgnoreCase),
@@ -176,8 +181,8 @@ func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot
 
 // patchSnapshot makes the snapshot of generation gen from old by re-reading the POKs that
 // changed in between; ok is false when they are too many or no longer all recorded, or
-// when old has too many dead slots. old is not changed: the new snapshot copies what
-// differs and shares the rest.
+// when old has too many dead slots or words outside its suffix array. old is not changed:
+// the new snapshot copies what differs and shares the rest.
 func (db *DB) patchSnapshot(ctx context.Context, q querier, old *snapshot, gen int64) (*snapshot, bool, error) {
 	var oldest int64
 	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MIN(gen), 0) FROM catalog_changes`).Scan(&oldest); err != nil {
@@ -187,7 +192,7 @@ func (db *DB) patchSnapshot(ctx context.Context, q querier, old *snapshot, gen i
 		return nil, false, nil
 	}
 	changed, err := ids(ctx, q, `SELECT DISTINCT mc_id FROM catalog_changes WHERE gen > $1 AND gen <= $2`, []any{old.gen, gen})
-	if err != nil || len(changed) > maxPatch || old.dead+len(changed) > maxDead {
+	if err != nil || len(changed) > maxPatch || old.dead+len(changed) > maxDead || len(old.text.extra) > maxExtra {
 		return nil, false, err
 	}
 	s := &snapshot{gen: gen, entries: slices.Clip(old.entries), byID: make(map[int64]int32, len(old.byID)+len(changed)),
