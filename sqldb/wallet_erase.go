@@ -182,11 +182,19 @@ func eraseLearner(ctx context.Context, tx *sql.Tx, userID int64, email, placehol
 	return nil
 }
 
-// eraseAddressed deletes the invitations, mails and throttling counters of the
-// addresses.
+// eraseAddressed deletes the invitations, co-design partner invitations, mails and
+// throttling counters of the addresses, and blanks the address in the design history's
+// partner entries (the entry stays: a partner was invited or removed, by whom and when).
 func eraseAddressed(ctx context.Context, tx *sql.Tx, addrs []string) error {
 	for _, a := range addrs {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM invitations WHERE email = $1`, a); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM mc_partners WHERE email = $1`, a); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE mc_history SET note = '' WHERE note = $1 AND action IN ($2, $3)`,
+			a, pokot.ActionPartnerAdd, pokot.ActionPartnerRemove); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM mails WHERE lower(to_addr) = $1`, a); err != nil {

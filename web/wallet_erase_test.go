@@ -44,6 +44,10 @@ func TestWalletDeleteErasesPersonalData(t *testing.T) {
 	wantStatus(t, a.post("/wallet/account/email", formOf("email", newEmail)), http.StatusOK)
 	later := w.deliveryWorld.offering(1)
 	w.enrol(later, email, "odottaja@example.fi") // the second one waits for a seat
+	// The learner was also invited to co-design a POK as a working-life partner.
+	if _, err := w.db.AddPartner(ctx, w.hamk.ID, w.mc.ID, w.designer.ID, email); err != nil {
+		t.Fatal(err)
+	}
 	jsonCred := a.get("/wallet/" + id + "/credential.json").body
 	jwt := a.get("/wallet/" + id + "/credential.jwt").body
 
@@ -52,7 +56,7 @@ func TestWalletDeleteErasesPersonalData(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"users.email", "issued_credentials.email", "issued_credentials.signed", "registrations.name",
-		"pathway_credentials.email", "email_changes.new_email", "mails.to_addr"} {
+		"pathway_credentials.email", "email_changes.new_email", "mails.to_addr", "mc_partners.email"} {
 		if !contains(before, want) {
 			t.Errorf("before deletion %s is not found (found %v): the search is broken", want, before)
 		}
