@@ -89,14 +89,33 @@ func (db *DB) UpdateOrg(ctx context.Context, o *pokot.Organisation) error {
 	if err := validateOrg(o, false); err != nil {
 		return err
 	}
-	res, err := db.w.ExecContext(ctx, `
-		UPDATE organisations SET name = $1, business_id = $2, country = $3, region = $4, homepage = $5, logo_url = $6
-		WHERE id = $7`,
-		textJSON(o.Name), o.BusinessID, o.Country, o.Region, o.Homepage, o.LogoURL, o.ID)
-	if err != nil {
-		return mapErr(err)
-	}
-	return mapErr(affected(res, "organisation"))
+	return mapErr(db.tx(ctx, func(tx *sql.Tx) error {
+		var old pokot.Text
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM organisations WHERE id = $1`, o.ID).Scan(textCol{&old}); err != nil {
+			return noRows(err, "organisation")
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE organisations SET name = $1, business_id = $2, country = $3, region = $4, homepage = $5, logo_url = $6
+			WHERE id = $7`,
+			textJSON(o.Name), o.BusinessID, o.Country, o.Region, o.Homepage, o.LogoURL, o.ID); err != nil {
+			return err
+		}
+		if textJSON(old) == textJSON(o.Name) {
+			return nil
+		}
+		// The catalogue finds a POK by its organisation's name too: index its published
+		// POKs again under the new name.
+		ids, err := ids(ctx, tx, `SELECT mc_id FROM catalog WHERE org_id = $1`, []any{o.ID})
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := db.indexCatalog(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
 }
 
 // OrgByID returns ENOTFOUND when missing.

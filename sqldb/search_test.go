@@ -209,3 +209,41 @@ func TestSearchSeesOtherProcesses(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFindsRenamedOrganisation: the catalogue finds a POK by its organisation's
+// name, so renaming the organisation indexes its POKs again, in the same transaction.
+func TestSearchFindsRenamedOrganisation(t *testing.T) {
+	t.Parallel()
+	db := sqldbtest.New(t)
+	w := newMCWorld(t, db)
+	w.publish(t, w.org.ID, mcContent("Hoivarobotiikan perusteet", "", ""))
+	w.publish(t, w.other.ID, mcContent("Puurakentamisen perusteet", "", ""))
+	find := func(q string) []string {
+		t.Helper()
+		r, err := db.Search(ctx, pokot.CatalogQuery{Q: q})
+		must(t, err)
+		return ids(r)
+	}
+	if got := find("Kvanttiopisto"); len(got) != 0 {
+		t.Fatalf("found %v before the rename", got)
+	}
+	o, err := db.OrgByID(ctx, w.org.ID)
+	must(t, err)
+	o.Name = pokot.Text{"fi": "Kvanttiopisto", "sv": "Kvantinstitutet", "en": "Quantum College"}
+	must(t, db.UpdateOrg(ctx, o))
+	for _, q := range []string{"Kvanttiopisto", "kvanttiopistossa", "Quantum"} {
+		if got := find(q); len(got) != 1 || got[0] != "Hoivarobotiikan perusteet" {
+			t.Errorf("%q finds %v after the rename", q, got)
+		}
+	}
+	// Other changes of the organisation keep the catalogue as it is.
+	before, err := db.Search(ctx, pokot.CatalogQuery{})
+	must(t, err)
+	o.Homepage = "https://kvantti.example.fi"
+	must(t, db.UpdateOrg(ctx, o))
+	after, err := db.Search(ctx, pokot.CatalogQuery{})
+	must(t, err)
+	if before.Total != 2 || after.Total != 2 {
+		t.Errorf("totals %d and %d", before.Total, after.Total)
+	}
+}
