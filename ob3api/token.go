@@ -143,6 +143,10 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	access, refresh, err := s.store.CreateOAuthToken(r.Context(), t)
+	if pokot.ErrorCode(err) == pokot.ENOTFOUND {
+		oauthError(w, http.StatusBadRequest, "invalid_grant", "the user has withdrawn this application's access")
+		return
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -133,6 +133,10 @@ func scanOAuthToken(s interface{ Scan(...any) error }) (*pokot.OAuthToken, error
 	return t, err
 }
 
+// codeWithdrawn is the expiry that marks the codes of a grant the user has withdrawn
+// (RevokeOAuthGrant): no code is ever issued to expire at the Unix epoch.
+var codeWithdrawn = time.Unix(0, 0).UTC()
+
 // CreateOAuthToken implements pokot.OAuthService.
 func (db *DB) CreateOAuthToken(ctx context.Context, t *pokot.OAuthToken) (string, string, error) {
 	access, ah := newToken()
@@ -142,11 +146,26 @@ func (db *DB) CreateOAuthToken(ctx context.Context, t *pokot.OAuthToken) (string
 	if t.CodeID != 0 {
 		code = t.CodeID
 	}
-	err := db.w.QueryRowContext(ctx, `
-		INSERT INTO oauth_tokens (client_id, user_id, code_id, access_hash, refresh_hash, scopes, created_at, access_expires, refresh_expires)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		t.ClientID, t.UserID, code, ah, rh, strings.Join(t.Scopes, " "), db.ts(t.Created),
-		db.ts(t.AccessExpires), db.ts(t.RefreshExpires)).Scan(&t.ID)
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		if t.CodeID != 0 {
+			// The code the grant began with is locked, so that a withdrawal of the grant
+			// (RevokeOAuthGrant, which withdraws the code first) either waits for this token
+			// and then revokes it, or comes first and is seen here.
+			var expires time.Time
+			if err := tx.QueryRowContext(ctx, `SELECT expires_at FROM oauth_codes WHERE id = $1`+db.forUpdate(),
+				t.CodeID).Scan(timeCol{&expires}); err != nil {
+				return noRows(err, "code")
+			}
+			if expires.Equal(codeWithdrawn) {
+				return &pokot.Error{Code: pokot.ENOTFOUND, Key: "err.oauth.grant_withdrawn", Message: "the user has withdrawn this grant"}
+			}
+		}
+		return tx.QueryRowContext(ctx, `
+			INSERT INTO oauth_tokens (client_id, user_id, code_id, access_hash, refresh_hash, scopes, created_at, access_expires, refresh_expires)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			t.ClientID, t.UserID, code, ah, rh, strings.Join(t.Scopes, " "), db.ts(t.Created),
+			db.ts(t.AccessExpires), db.ts(t.RefreshExpires)).Scan(&t.ID)
+	})
 	if err != nil {
 		return "", "", mapErr(err)
 	}

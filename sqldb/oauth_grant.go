@@ -71,16 +71,11 @@ func (db *DB) OAuthGrants(ctx context.Context, userID int64, now time.Time) ([]*
 // of the user and client is revoked and every unredeemed code of theirs used up.
 func (db *DB) RevokeOAuthGrant(ctx context.Context, userID int64, clientID string, now time.Time) error {
 	return db.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE oauth_tokens SET revoked_at = $1
-			WHERE user_id = $2 AND client_id = $3 AND revoked_at IS NULL AND refresh_expires > $1`, db.ts(now), userID, clientID)
-		if err != nil {
-			return err
-		}
-		tokens, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		res, err = tx.ExecContext(ctx, `UPDATE oauth_codes SET used_at = $1
+		// The codes first: unredeemed ones are used up, and every code of the grant is
+		// marked withdrawn (codeWithdrawn), so that a token being made from it right now
+		// (CreateOAuthToken locks the code) is either refused or already stored, and then
+		// revoked below.
+		res, err := tx.ExecContext(ctx, `UPDATE oauth_codes SET used_at = $1
 			WHERE user_id = $2 AND client_id = $3 AND used_at IS NULL AND expires_at > $1`, db.ts(now), userID, clientID)
 		if err != nil {
 			return err
@@ -89,7 +84,29 @@ func (db *DB) RevokeOAuthGrant(ctx context.Context, userID int64, clientID strin
 		if err != nil {
 			return err
 		}
-		if tokens+codes == 0 {
+		// A grant whose app is rotating its refresh token right now has no live token for
+		// a moment; its code still has a token that could be refreshed: it counts as live.
+		var refreshable int64
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM oauth_codes c
+			WHERE c.user_id = $1 AND c.client_id = $2 AND c.expires_at <> $3
+			AND EXISTS (SELECT 1 FROM oauth_tokens k WHERE k.code_id = c.id AND k.refresh_expires > $4)`,
+			userID, clientID, db.ts(codeWithdrawn), db.ts(now)).Scan(&refreshable); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE oauth_codes SET expires_at = $1
+			WHERE user_id = $2 AND client_id = $3 AND expires_at <> $1`, db.ts(codeWithdrawn), userID, clientID); err != nil {
+			return err
+		}
+		res, err = tx.ExecContext(ctx, `UPDATE oauth_tokens SET revoked_at = $1
+			WHERE user_id = $2 AND client_id = $3 AND revoked_at IS NULL AND refresh_expires > $1`, db.ts(now), userID, clientID)
+		if err != nil {
+			return err
+		}
+		tokens, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if tokens+codes+refreshable == 0 {
 			return pokot.Errorf(pokot.ENOTFOUND, "no live grant to this client")
 		}
 		return nil

@@ -86,3 +86,50 @@ func TestOAuthGrants(t *testing.T) {
 	wantCode(t, db.RevokeOAuthGrant(ctx, aino.ID, expired.ClientID, now), pokot.ENOTFOUND)
 	wantCode(t, db.RevokeOAuthGrant(ctx, aino.ID, "no-such-client", now), pokot.ENOTFOUND)
 }
+
+// TestOAuthGrantWithdrawnMidRefresh: the app has rotated its refresh token (the old token
+// is revoked, the new one not yet stored) when the user withdraws the grant. The
+// withdrawal must still take (there is no live token at that moment), and the new token
+// must then be refused, so that the app is left with nothing.
+func TestOAuthGrantWithdrawnMidRefresh(t *testing.T) {
+	db := sqldbtest.New(t)
+	u := newUser(t, db, "Aino")
+	c := &pokot.OAuthClient{Name: "Lompakko", RedirectURIs: []string{"https://wallet.example/cb"}, Scopes: pokot.OB3Scopes}
+	_, err := db.CreateOAuthClient(ctx, c)
+	must(t, err)
+	now := time.Now().UTC()
+	code, err := db.CreateOAuthCode(ctx, &pokot.OAuthCode{ClientID: c.ClientID, UserID: u.ID, RedirectURI: "https://wallet.example/cb",
+		Scopes: []string{pokot.OB3ScopeCredentialRead}, Challenge: "ch", Expires: now.Add(time.Minute)})
+	must(t, err)
+	rc, err := db.RedeemOAuthCode(ctx, c.ClientID, code, now)
+	must(t, err)
+	tok := func(codeID int64) (string, string, error) {
+		return db.CreateOAuthToken(ctx, &pokot.OAuthToken{ClientID: c.ClientID, UserID: u.ID, CodeID: codeID,
+			Scopes: []string{pokot.OB3ScopeCredentialRead}, AccessExpires: now.Add(time.Hour), RefreshExpires: now.Add(24 * time.Hour)})
+	}
+	_, refresh, err := tok(rc.ID)
+	must(t, err)
+
+	old, err := db.RefreshOAuthToken(ctx, c.ClientID, refresh, now)
+	must(t, err)
+	must(t, db.RevokeOAuthGrant(ctx, u.ID, c.ClientID, now))
+	if _, _, err := tok(old.CodeID); pokot.ErrorCode(err) != pokot.ENOTFOUND {
+		t.Fatalf("a token made from a withdrawn grant: %v, want ENOTFOUND", err)
+	}
+	if gs, err := db.OAuthGrants(ctx, u.ID, now); err != nil || len(gs) != 0 {
+		t.Fatalf("grants after the withdrawal: %v %v", gs, err)
+	}
+	// Withdrawing again finds nothing left.
+	if err := db.RevokeOAuthGrant(ctx, u.ID, c.ClientID, now); pokot.ErrorCode(err) != pokot.ENOTFOUND {
+		t.Fatalf("second withdrawal: %v, want ENOTFOUND", err)
+	}
+	// A new authorization by the user makes a new, working grant.
+	code2, err := db.CreateOAuthCode(ctx, &pokot.OAuthCode{ClientID: c.ClientID, UserID: u.ID, RedirectURI: "https://wallet.example/cb",
+		Scopes: []string{pokot.OB3ScopeCredentialRead}, Challenge: "ch", Expires: now.Add(time.Minute)})
+	must(t, err)
+	rc2, err := db.RedeemOAuthCode(ctx, c.ClientID, code2, now)
+	must(t, err)
+	if _, _, err := tok(rc2.ID); err != nil {
+		t.Fatalf("a new grant after a withdrawal: %v", err)
+	}
+}
