@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -190,14 +189,6 @@ func (a *API) localizedError(w http.ResponseWriter, r *http.Request, err error) 
 
 // writeDeliveryProblem renders p with status code, e's code, key and message.
 func writeDeliveryProblem(w http.ResponseWriter, code int, e *pokot.Error, p deliveryProblem) {
-	p.Type, p.Status, p.Title = "about:blank", code, http.StatusText(code)
-	p.Code, p.Key, p.Detail = e.Code, e.Key, e.Message
-	if p.Detail == "" {
-		p.Detail = p.Title
-	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(p)
+	p.fill(code, e)
+	sendProblem(w, code, p)
 }

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -92,16 +91,8 @@ type problemExt struct {
 // the generic renderer does not know (400 for query parameters, 412 for a stale If-Match,
 // 422 with the checklist or the import's rows).
 func writeProblem(w http.ResponseWriter, code int, e *pokot.Error, p problemExt) {
-	p.Type, p.Status, p.Title = "about:blank", code, http.StatusText(code)
-	p.Code, p.Key, p.Detail = e.Code, e.Key, e.Message
-	if p.Detail == "" {
-		p.Detail = p.Title
-	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(p)
+	p.fill(code, e)
+	sendProblem(w, code, p)
 }
 
 // fieldErrors groups field errors by field, as problem.errors.

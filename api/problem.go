@@ -86,11 +86,26 @@ func writeError(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err
 			w.Header().Set("WWW-Authenticate", `Bearer realm="pokot", error="insufficient_scope", scope="`+e.Field+`"`)
 		}
 	}
+	sendProblem(w, p.Status, p)
+}
+
+// fill sets the members every problem has from code and e.
+func (p *problem) fill(code int, e *pokot.Error) {
+	p.Type, p.Status, p.Title = "about:blank", code, http.StatusText(code)
+	p.Code, p.Key, p.Detail = e.Code, e.Key, e.Message
+	if p.Detail == "" {
+		p.Detail = p.Title
+	}
+}
+
+// sendProblem writes body, a problem with or without extension members, as an RFC 9457
+// problem document with status code.
+func sendProblem(w http.ResponseWriter, code int, body any) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(p.Status)
-	json.NewEncoder(w).Encode(p)
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(body)
 }
 
 // writeJSON writes v as a JSON response with status code.
