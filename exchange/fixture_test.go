@@ -10,8 +10,6 @@ import (
 
 const base = "https://pokot.example.fi"
 
-func tx(fi, sv, en string) pokot.Text { return exchangetest.Tx(fi, sv, en) }
-
 func testOrg() *pokot.Organisation { return exchangetest.Org() }
 
 func testContent(testing.TB) pokot.MicrocredentialContent { return exchangetest.Content() }

@@ -46,9 +46,6 @@ type Client struct {
 // Option changes a Client.
 type Option func(*Client)
 
-// WithHTTPClient sets the HTTP client for discovery, token and key requests.
-func WithHTTPClient(c *http.Client) Option { return func(cl *Client) { cl.http = c } }
-
 // WithClock sets the clock used to check token expiry (tests).
 func WithClock(now func() time.Time) Option { return func(cl *Client) { cl.now = now } }
 
