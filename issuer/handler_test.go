@@ -151,7 +151,7 @@ func TestVerifyOverHTTPS(t *testing.T) {
 	pool.AddCert(ts.Certificate())
 	v := &credential.Verifier{
 		Resolver: &key.Resolver{AllowPrivate: true, TLSConfig: &tls.Config{RootCAs: pool}},
-		Now:      e.clock.Now,
+		Now:      e.clock.Later,
 	}
 	if r := verify(t, v, cred); !r.Verified {
 		t.Fatalf("not verified over HTTPS: %v", failed(r))
@@ -159,13 +159,13 @@ func TestVerifyOverHTTPS(t *testing.T) {
 	_, err = e.svc.SetCredentialStatus(ctx, e.org, cred["id"].(string), pokot.StatusRevocation, true, "virhe")
 	must(t, err)
 	v.Resolver = &key.Resolver{AllowPrivate: true, TLSConfig: &tls.Config{RootCAs: pool}}
-	v2 := &credential.Verifier{Resolver: v.Resolver, Now: e.clock.Now}
+	v2 := &credential.Verifier{Resolver: v.Resolver, Now: e.clock.Later}
 	if r := verify(t, v2, cred); r.Verified || check(r, "status").OK {
 		t.Fatalf("revoked credential verified over HTTPS: %v", r.Checks)
 	}
 	// Without AllowPrivate the resolver refuses the loopback server: nothing is trusted by
 	// accident.
-	v3 := &credential.Verifier{Resolver: &key.Resolver{TLSConfig: &tls.Config{RootCAs: pool}}, Now: e.clock.Now}
+	v3 := &credential.Verifier{Resolver: &key.Resolver{TLSConfig: &tls.Config{RootCAs: pool}}, Now: e.clock.Later}
 	if r := verify(t, v3, cred); r.Verified {
 		t.Fatal("verified through a loopback address without AllowPrivate")
 	}

@@ -32,6 +32,10 @@ func (c *clock) Now() time.Time {
 	return c.t
 }
 
+// Later is the verifier's clock: a minute ahead of the service's, because a status list
+// is valid from its creation, which the database stamps, possibly in the next second.
+func (c *clock) Later() time.Time { return c.Now().Add(time.Minute) }
+
 func (c *clock) Add(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)

@@ -161,7 +161,7 @@ func TestLocalDocumentsMessageList(t *testing.T) {
 	if _, ok := docs[listURL]; !ok || !strings.Contains(listURL, "/status/message/") {
 		t.Fatalf("LocalDocuments found %d documents, not the message list %s", len(docs), listURL)
 	}
-	v := &credential.Verifier{Resolver: &key.Resolver{Offline: true, Overrides: docs}, Now: e.clock.Now}
+	v := &credential.Verifier{Resolver: &key.Resolver{Offline: true, Overrides: docs}, Now: e.clock.Later}
 	if r := verify(t, v, cred); !r.Verified {
 		t.Fatalf("verified with the local documents: %v", failed(r))
 	}

@@ -33,7 +33,7 @@ func published(t *testing.T, e *env) *credential.Verifier {
 			t.Fatal(err)
 		}
 	}
-	return &credential.Verifier{Resolver: r, Now: func() time.Time { return e.clock.Now().Add(time.Minute) }}
+	return &credential.Verifier{Resolver: r, Now: e.clock.Later}
 }
 
 func verify(t *testing.T, v *credential.Verifier, doc map[string]any) credential.Result {
