@@ -231,6 +231,9 @@ type CatalogResult struct {
 	// the counts are those of the same search without that filter ("disjunctive" counts),
 	// so that the other values stay visible with the number of results they would give.
 	Facets map[string][]FacetCount
+	// Orgs names the organisations of the catalogue (the awarding bodies of its POKs), read
+	// with the catalogue itself; shared between results, so read-only.
+	Orgs map[int64]Text
 }
 
 // CatalogItem is one published POK in a result list. Content carries no image data.

@@ -45,7 +45,7 @@ func (db *DB) Search(ctx context.Context, q pokot.CatalogQuery) (*pokot.CatalogR
 	if err != nil {
 		return nil, mapErr(err)
 	}
-	res := &pokot.CatalogResult{Page: q.Page, Facets: map[string][]pokot.FacetCount{}}
+	res := &pokot.CatalogResult{Page: q.Page, Facets: map[string][]pokot.FacetCount{}, Orgs: snap.orgs}
 	fs := snap.filters(&q)
 	var hits, titles bitset
 	var counts []int

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"sync"
 	"weak"
+
+	"github.com/pokot/pokot"
 )
 
 // A snapshot is the catalogue held in memory as a small search engine: for every published
@@ -27,6 +29,7 @@ import (
 type snapshot struct {
 	gen     int64
 	entries []catEntry
+	orgs    map[int64]pokot.Text // every organisation's name, read with the entries
 	alive   bitset
 	live    int // entries alive
 	dead    int // entries not alive

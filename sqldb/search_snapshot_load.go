@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"github.com/pokot/pokot"
 )
 
 // maxPatch is the most changed POKs patched into a snapshot; more reload it. maxDead is the
@@ -161,6 +163,9 @@ func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if s.orgs, err = orgNames(ctx, q); err != nil {
+		return nil, err
+	}
 	s.text = tb.build()
 	s.densify()
 	s.live = len(s.entries)
@@ -177,6 +182,26 @@ func (db *DB) loadSnapshot(ctx context.Context, q querier, gen int64) (*snapshot
 		*ord.o = o
 	}
 	return s, nil
+}
+
+// orgNames reads the name of every organisation: the catalogue shows its POKs' awarding
+// bodies by name, and renaming one re-indexes its POKs, which moves the generation on.
+func orgNames(ctx context.Context, q querier) (map[int64]pokot.Text, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name FROM organisations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[int64]pokot.Text{}
+	for rows.Next() {
+		var id int64
+		var name pokot.Text
+		if err := rows.Scan(&id, textCol{&name}); err != nil {
+			return nil, err
+		}
+		m[id] = name
+	}
+	return m, rows.Err()
 }
 
 // patchSnapshot makes the snapshot of generation gen from old by re-reading the POKs that
@@ -199,6 +224,9 @@ func (db *DB) patchSnapshot(ctx context.Context, q querier, old *snapshot, gen i
 		pairs: slices.Clip(old.pairs), pairIDs: make(map[facetPair]int32, len(old.pairIDs)), pairKind: slices.Clip(old.pairKind),
 		pairPost: slices.Clone(old.pairPost), fieldPost: make(map[string][]int32, len(old.fieldPost)),
 		live: old.live, dead: old.dead}
+	if s.orgs, err = orgNames(ctx, q); err != nil { // a renamed organisation re-indexes its POKs
+		return nil, false, err
+	}
 	for p, id := range old.pairIDs {
 		s.pairIDs[p] = id
 	}

@@ -247,3 +247,35 @@ func TestSearchFindsRenamedOrganisation(t *testing.T) {
 		t.Errorf("totals %d and %d", before.Total, after.Total)
 	}
 }
+
+// TestSearchNamesOrganisations: a result names the catalogue's organisations, read with the
+// catalogue, so that a page need not read them per request: a rename shows at once, as does
+// an organisation that publishes after the catalogue was loaded.
+func TestSearchNamesOrganisations(t *testing.T) {
+	t.Parallel()
+	db := sqldbtest.New(t)
+	w := newMCWorld(t, db)
+	w.publish(t, w.org.ID, mcContent("Hoivarobotiikan perusteet", "", ""))
+	name := func(id int64, l pokot.Lang) string {
+		t.Helper()
+		r, err := db.Search(ctx, pokot.CatalogQuery{})
+		must(t, err)
+		return r.Orgs[id][l]
+	}
+	if got := name(w.org.ID, "fi"); got != w.org.Name["fi"] || got == "" {
+		t.Fatalf("organisation %d is called %q, not %q", w.org.ID, got, w.org.Name["fi"])
+	}
+	o, err := db.OrgByID(ctx, w.org.ID)
+	must(t, err)
+	o.Name = pokot.Text{"fi": "Kvanttiopisto", "sv": "Kvantinstitutet", "en": "Quantum College"}
+	must(t, db.UpdateOrg(ctx, o))
+	if got := name(w.org.ID, "sv"); got != "Kvantinstitutet" {
+		t.Fatalf("after the rename the Swedish name is %q", got)
+	}
+	third := newOrg(t, db, "omnia")
+	must(t, db.AddMember(ctx, third.ID, w.nobody.ID, pokot.RoleDesigner))
+	w.publish(t, third.ID, mcContent("Puurakentamisen perusteet", "", ""))
+	if got := name(third.ID, "fi"); got != third.Name["fi"] || got == "" {
+		t.Fatalf("a new organisation's first POK: name %q, want %q", got, third.Name["fi"])
+	}
+}

@@ -74,10 +74,7 @@ func (s *server) searchPage(ctx context.Context, mcs pokot.MicrocredentialServic
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := s.orgNames(ctx)
-	if err != nil {
-		return nil, err
-	}
+	orgs := res.Orgs
 	d := &catalogData{
 		Q: p.Query.Q, Total: res.Total, MinText: p.MinText, MaxText: p.MaxText,
 		Problems: p.Problems, Filtered: p.filtered(), ClearURL: clearFilters(p),
@@ -113,19 +110,6 @@ func cardOf(l pokot.Lang, it *pokot.CatalogItem, orgs map[int64]pokot.Text) cata
 		Stackable: c.Stackability.Kind == pokot.StackQualificationUnit,
 		Published: it.PublishedAt,
 	}
-}
-
-// orgNames maps every organisation to its name (the awarding bodies of the results).
-func (s *server) orgNames(ctx context.Context) (map[int64]pokot.Text, error) {
-	os, err := s.store.Orgs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[int64]pokot.Text, len(os))
-	for _, o := range os {
-		m[o.ID] = o.Name
-	}
-	return m, nil
 }
 
 // countText is "1 osaamiskokonaisuus" or "12 osaamiskokonaisuutta".

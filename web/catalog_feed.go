@@ -75,10 +75,6 @@ func (s *server) newest(r *http.Request, l pokot.Lang) ([]feedItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := s.orgNames(r.Context())
-	if err != nil {
-		return nil, err
-	}
 	base := strings.TrimRight(s.cfg.BaseURL, "/")
 	var out []feedItem
 	for _, it := range res.Items {
@@ -86,7 +82,7 @@ func (s *server) newest(r *http.Request, l pokot.Lang) ([]feedItem, error) {
 		out = append(out, feedItem{
 			ID: exchange.MicrocredentialURL(base, it.ID), VersionID: exchange.VersionURL(base, it.ID, it.Version),
 			URL: exchange.MicrocredentialURL(base, it.ID) + "?lang=" + string(l), Title: c.Title.Get(l),
-			Org: orgs[it.OrgID].Get(l), Summary: summary(c.Description.Get(l), 500),
+			Org: res.Orgs[it.OrgID].Get(l), Summary: summary(c.Description.Get(l), 500),
 			Field: c.ISCEDField, FieldName: fieldName(l, c.ISCEDField), Published: it.PublishedAt,
 		})
 	}
