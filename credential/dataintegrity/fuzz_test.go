@@ -7,12 +7,14 @@ import (
 	"testing"
 )
 
-// FuzzVerify feeds arbitrary JSON documents to ProofOf and Verify: they
+// FuzzVerify feeds arbitrary JSON documents to ProofOf, Verify, ProofsOf
+// and VerifyProof (proof sets and chains among the seeds): they
 // must return an error or nil, never panic; nothing but the untouched
 // seeds may verify.
 func FuzzVerify(f *testing.F) {
 	for _, fn := range []string{"testdata/ob3/ob3-ldp-signed.json", "testdata/ob3/clr2-ldp-signed.json",
-		"testdata/vc-di-eddsa/eddsa-jcs-2022/signedJCS.json", "testdata/vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"} {
+		"testdata/vc-di-eddsa/eddsa-jcs-2022/signedJCS.json", "testdata/vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json",
+		"testdata/vc-di-eddsa/proof-set-chain/signedProofSet2.json", "testdata/vc-di-eddsa/proof-set-chain/signedProofChain2.json"} {
 		b, err := os.ReadFile(fn)
 		if err != nil {
 			f.Fatal(err)
@@ -31,5 +33,15 @@ func FuzzVerify(f *testing.F) {
 		}
 		_, _ = ProofOf(doc)
 		_ = Verify(doc, pub)
+		ps, err := ProofsOf(doc)
+		if err != nil {
+			return
+		}
+		if len(ps) == 0 || len(ps) > MaxProofs {
+			t.Fatalf("ProofsOf returned %d proofs without an error", len(ps))
+		}
+		for _, p := range ps {
+			_ = VerifyProof(doc, p, pub)
+		}
 	})
 }

@@ -23,9 +23,13 @@ const (
 var (
 	// ErrNoProof: the document has no proof.
 	ErrNoProof = errors.New("dataintegrity: document has no proof")
-	// ErrMalformedProof: the proof lacks a required field, has a field of the
-	// wrong type, or is a proof set this package does not verify.
+	// ErrMalformedProof: the proof lacks a required field or has a field of
+	// the wrong type (or ProofOf was given a proof set; use ProofsOf).
 	ErrMalformedProof = errors.New("dataintegrity: malformed proof")
+	// ErrProofChain: the proofs of a proof set or chain do not fit together:
+	// a previousProof names no proof of the set, two proofs share an id, or
+	// previousProof references form a cycle.
+	ErrProofChain = errors.New("dataintegrity: broken proof chain")
 	// ErrUnsupportedCryptosuite: the proof type or cryptosuite is not supported.
 	ErrUnsupportedCryptosuite = errors.New("dataintegrity: unsupported cryptosuite")
 	// ErrCanonicalization: the document or proof cannot be canonicalized
@@ -44,36 +48,43 @@ type Proof struct {
 	VerificationMethod string
 	ProofPurpose       string
 	ProofValue         string
+	// ID is the proof's optional id, which previousProof refers to.
+	ID string
+	// PreviousProof lists the ids of the proofs this proof chains to (a
+	// string in the document is read as a list of one); empty in a proof set.
+	PreviousProof []string
+	// Index is the proof's position in the document's proof list (0 for a
+	// single proof object).
+	Index int
 	// Created is the parsed created timestamp; zero if absent.
 	Created time.Time
 	// Raw is the proof object as it appears in the document.
 	Raw map[string]any
 }
 
-// ProofOf reads the proof of doc without verifying it, so that a verifier
-// can resolve the verification method before calling Verify. An array
-// holding one proof (as 1EdTech publishes them) is read as that proof; a
-// proof set of several proofs is reported as ErrMalformedProof.
+// ProofOf reads the single proof of doc without verifying it, so that a
+// verifier can resolve the verification method before calling Verify. An
+// array holding one proof (as 1EdTech publishes them) is read as that proof;
+// a proof set of several proofs is reported as ErrMalformedProof (read it
+// with ProofsOf).
 func ProofOf(doc map[string]any) (*Proof, error) {
-	raw, ok := doc["proof"]
-	if !ok || raw == nil {
-		return nil, ErrNoProof
+	ps, err := ProofsOf(doc)
+	if err != nil {
+		return nil, err
 	}
-	if set, isSet := raw.([]any); isSet {
-		switch len(set) {
-		case 0:
-			return nil, ErrNoProof
-		case 1:
-			raw = set[0]
-		default:
-			return nil, fmt.Errorf("%w: proof sets of %d proofs are not supported", ErrMalformedProof, len(set))
-		}
+	if len(ps) > 1 {
+		return nil, fmt.Errorf("%w: a proof set of %d proofs (read it with ProofsOf)", ErrMalformedProof, len(ps))
 	}
+	return ps[0], nil
+}
+
+// parseProof reads one proof object.
+func parseProof(raw any, index int) (*Proof, error) {
 	m, ok := raw.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%w: proof is not an object", ErrMalformedProof)
 	}
-	p := &Proof{Raw: m}
+	p := &Proof{Raw: m, Index: index}
 	for _, f := range []struct {
 		name string
 		dst  *string
@@ -87,6 +98,20 @@ func ProofOf(doc map[string]any) (*Proof, error) {
 		}
 		*f.dst = s
 	}
+	if id, ok := m["id"]; ok {
+		s, ok := id.(string)
+		if !ok || s == "" {
+			return nil, fmt.Errorf("%w: \"id\" is not a non-empty string", ErrMalformedProof)
+		}
+		p.ID = s
+	}
+	if prev, ok := m["previousProof"]; ok {
+		ids, err := stringList(prev)
+		if err != nil {
+			return nil, fmt.Errorf("%w: \"previousProof\" %v", ErrMalformedProof, err)
+		}
+		p.PreviousProof = ids
+	}
 	if c, ok := m["created"]; ok {
 		s, ok := c.(string)
 		if !ok {
@@ -99,6 +124,31 @@ func ProofOf(doc map[string]any) (*Proof, error) {
 		p.Created = t
 	}
 	return p, nil
+}
+
+// stringList reads a string or a non-empty list of strings.
+func stringList(v any) ([]string, error) {
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return nil, errors.New("is an empty string")
+		}
+		return []string{x}, nil
+	case []any:
+		if len(x) == 0 {
+			return nil, errors.New("is an empty list")
+		}
+		out := make([]string, len(x))
+		for i, e := range x {
+			s, ok := e.(string)
+			if !ok || s == "" {
+				return nil, errors.New("must hold only non-empty strings")
+			}
+			out[i] = s
+		}
+		return out, nil
+	}
+	return nil, errors.New("is neither a string nor a list of strings")
 }
 
 // formatCreated writes t as an XML Schema dateTime in UTC, to the second

@@ -2,6 +2,7 @@ package dataintegrity
 
 import (
 	"crypto/ed25519"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -19,18 +20,48 @@ type Options struct {
 	Created time.Time
 	// Canonicalizer for eddsa-rdfc-2022; nil means jsonld.Default.
 	Canonicalizer Canonicalizer
+	// ID is the new proof's id (e.g. "urn:uuid:…"), which a later proof's
+	// previousProof can name; none when empty.
+	ID string
+	// PreviousProof makes the new proof part of a proof chain: the ids of
+	// proofs already in the document that it signs along with the document
+	// (written as a string when there is one, as the W3C vectors do).
+	PreviousProof []string
 }
 
 // Sign returns a copy of doc with a Data Integrity proof added under
 // "proof". doc is not modified; the copy shares its nested values with doc.
-// A document that already has a proof is refused (proof sets are not
-// supported).
+// A document that already has proofs gets one more: the proofs become a
+// list (a proof set), and with Options.PreviousProof the new proof also
+// signs the proofs it names (a proof chain), per VC Data Integrity 1.0 §4.2
+// "Add Proof Set/Chain". The existing proofs are not verified here.
 func Sign(doc map[string]any, key ed25519.PrivateKey, opts Options) (map[string]any, error) {
 	if len(key) != ed25519.PrivateKeySize {
 		return nil, fmt.Errorf("%w: private key has %d bytes, want %d", ErrInvalidKey, len(key), ed25519.PrivateKeySize)
 	}
+	var existing []any
 	if _, has := doc["proof"]; has {
-		return nil, fmt.Errorf("%w: document already has a proof (proof sets are not supported)", ErrMalformedProof)
+		ps, err := ProofsOf(doc)
+		if err != nil && !errors.Is(err, ErrNoProof) {
+			return nil, fmt.Errorf("the document's proofs: %w", err)
+		}
+		if len(ps)+1 > MaxProofs {
+			return nil, fmt.Errorf("%w: the document already has %d proofs", ErrMalformedProof, len(ps))
+		}
+		for _, p := range ps {
+			if opts.ID != "" && p.ID == opts.ID {
+				return nil, fmt.Errorf("%w: the document already has a proof with the id %s", ErrProofChain, opts.ID)
+			}
+			existing = append(existing, p.Raw)
+		}
+	}
+	input := withoutKey(doc, "proof")
+	if len(opts.PreviousProof) > 0 {
+		matching, err := matchingProofs(existing, opts.PreviousProof)
+		if err != nil {
+			return nil, err
+		}
+		input["proof"] = matching
 	}
 	suite := opts.Cryptosuite
 	if suite == "" {
@@ -61,6 +92,20 @@ func Sign(doc map[string]any, key ed25519.PrivateKey, opts Options) (map[string]
 		"verificationMethod": opts.VerificationMethod,
 		"proofPurpose":       purpose,
 	}
+	if opts.ID != "" {
+		proof["id"] = opts.ID
+	}
+	switch len(opts.PreviousProof) {
+	case 0:
+	case 1:
+		proof["previousProof"] = opts.PreviousProof[0]
+	default:
+		prev := make([]any, len(opts.PreviousProof))
+		for i, id := range opts.PreviousProof {
+			prev[i] = id
+		}
+		proof["previousProof"] = prev
+	}
 	config := withoutKey(proof, "")
 	if hasCtx {
 		config["@context"] = ctx
@@ -69,7 +114,7 @@ func Sign(doc map[string]any, key ed25519.PrivateKey, opts Options) (map[string]
 	if c == nil {
 		c = canonicalizer
 	}
-	data, err := hashData(c, suite, doc, config)
+	data, err := hashData(c, suite, input, config)
 	if err != nil {
 		return nil, err
 	}
@@ -80,6 +125,10 @@ func Sign(doc map[string]any, key ed25519.PrivateKey, opts Options) (map[string]
 	}
 	proof["proofValue"] = multibaseEncode(sig)
 	out := withoutKey(doc, "")
-	out["proof"] = proof
+	if existing == nil {
+		out["proof"] = proof
+	} else {
+		out["proof"] = append(existing, proof)
+	}
 	return out, nil
 }

@@ -149,7 +149,7 @@ func TestSignRoundTrip(t *testing.T) {
 		{"no verification method", doc, priv, Options{}, ErrMalformedProof},
 		{"unknown suite", doc, priv, Options{Cryptosuite: "bbs-2023", VerificationMethod: "x:y"}, ErrUnsupportedCryptosuite},
 		{"short key", doc, priv[:32], Options{VerificationMethod: "x:y"}, ErrInvalidKey},
-		{"already signed", signed, priv, Options{VerificationMethod: "x:y"}, ErrMalformedProof},
+		{"already signed with a malformed proof", withProof(signed, "z123"), priv, Options{VerificationMethod: "x:y"}, ErrMalformedProof},
 		{"no context", map[string]any{"name": "x"}, priv, Options{VerificationMethod: "x:y"}, ErrCanonicalization},
 		{"undefined term", map[string]any{"@context": "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "nmae": "x"}, priv, Options{VerificationMethod: "x:y"}, jsonld.ErrDataLoss},
 	} {
@@ -157,6 +157,12 @@ func TestSignRoundTrip(t *testing.T) {
 			t.Errorf("%s: want %v, got %v", c.name, c.want, err)
 		}
 	}
+}
+
+func withProof(doc map[string]any, proof any) map[string]any {
+	out := withoutKey(doc, "")
+	out["proof"] = proof
+	return out
 }
 
 // TestProofOf reads proofs, including a one-element proof array.

@@ -139,8 +139,9 @@ func TestEmployVector(t *testing.T) {
 	}
 }
 
-// TestOtherVectorsRefused: Ed25519Signature2020 is not a supported suite
-// and proof sets are refused clearly.
+// TestOtherVectorsRefused: Ed25519Signature2020 is not a supported suite,
+// and Verify, which checks a single proof, refuses proof sets clearly (they
+// are read with ProofsOf and verified proof by proof, see proofset_test.go).
 func TestOtherVectorsRefused(t *testing.T) {
 	kp := readJSON(t, vecDir+"keyPair.json")
 	pub := decodeMultikeyPublic(t, kp["publicKeyMultibase"].(string))
