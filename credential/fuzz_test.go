@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
 	"testing"
 	"time"
 
@@ -37,6 +38,18 @@ func FuzzVerifyInput(f *testing.F) {
 	f.Add([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"))
 	f.Add([]byte(`{"@context":["https://www.w3.org/ns/credentials/v2"],"type":"VerifiableCredential","proof":{"type":"DataIntegrityProof"}}`))
 	f.Add([]byte("eyJhbGciOiJFZERTQSJ9.e30.AA"))
+	// Proof sets and chains: the issuer's proof and an endorser's, and the W3C chain vector.
+	set, err := credential.Sign(signed, mustKey(f, endorserSeed), credential.SignOptions{Created: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		f.Fatal(err)
+	}
+	setJS, _ := json.Marshal(set)
+	f.Add(setJS)
+	chain, err := os.ReadFile("testdata/vc-di-eddsa/proof-set-chain/signedProofChain2.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(chain)
 	v := &credential.Verifier{Now: func() time.Time { return time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC) }}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, r := range v.VerifyInput(context.Background(), "fuzz", data) {

@@ -40,11 +40,21 @@ var messages = map[string]map[string]string{
 	"verify.proof.bad_signature": {"en": "The signature does not match the content: the credential has been changed or was signed with another key.", "fi": "Allekirjoitus ei vastaa sisältöä: osaamismerkkiä on muutettu tai se on allekirjoitettu toisella avaimella.", "sv": "Signaturen stämmer inte med innehållet: intyget har ändrats eller signerats med en annan nyckel."},
 	"verify.proof.unsupported":   {"en": "The signature type is not supported: {0}", "fi": "Allekirjoituksen tyyppiä ei tueta: {0}", "sv": "Signaturtypen stöds inte: {0}"},
 	"verify.proof.invalid":       {"en": "The signature could not be checked: {0}", "fi": "Allekirjoitusta ei voitu tarkistaa: {0}", "sv": "Signaturen kunde inte kontrolleras: {0}"},
+	"verify.proof.chain":         {"en": "The signatures do not fit together as a proof set or chain: {0}", "fi": "Allekirjoitukset eivät muodosta eheää joukkoa tai ketjua: {0}", "sv": "Signaturerna bildar ingen hel uppsättning eller kedja: {0}"},
+	"verify.proofs.ok":           {"en": "All {0} signatures are valid ({1}).", "fi": "Kaikki {0} allekirjoitusta ovat kelvollisia ({1}).", "sv": "Alla {0} signaturer är giltiga ({1})."},
+	"verify.proofs.ok_chain":     {"en": "All {0} signatures are valid ({1}), including {2} chained to earlier signatures (a proof chain).", "fi": "Kaikki {0} allekirjoitusta ovat kelvollisia ({1}); niistä {2} on ketjutettu aiempiin allekirjoituksiin (allekirjoitusketju).", "sv": "Alla {0} signaturer är giltiga ({1}), varav {2} är kedjade till tidigare signaturer (en signaturkedja)."},
 
 	"verify.key.ok":         {"en": "The signing key {0} belongs to the issuer.", "fi": "Allekirjoitusavain {0} kuuluu myöntäjälle.", "sv": "Signeringsnyckeln {0} tillhör utfärdaren."},
 	"verify.key.unresolved": {"en": "The signing key could not be found: {0}", "fi": "Allekirjoitusavainta ei löytynyt: {0}", "sv": "Signeringsnyckeln kunde inte hittas: {0}"},
 	"verify.key.not_issuer": {"en": "The signing key does not belong to the issuer: {0}", "fi": "Allekirjoitusavain ei kuulu myöntäjälle: {0}", "sv": "Signeringsnyckeln tillhör inte utfärdaren: {0}"},
 	"verify.key.skipped":    {"en": "The key was not checked because the signature could not be read.", "fi": "Avainta ei tarkistettu, koska allekirjoitusta ei voitu lukea.", "sv": "Nyckeln kontrollerades inte eftersom signaturen inte kunde läsas."},
+
+	// Several proofs (a proof set or chain): one must be the issuer's, the others may be
+	// a co-signer's, such as an endorser's.
+	"verify.keys.ok":           {"en": "All {0} signatures were made with the issuer's keys: {1}", "fi": "Kaikki {0} allekirjoitusta on tehty myöntäjän avaimilla: {1}", "sv": "Alla {0} signaturer har gjorts med utfärdarens nycklar: {1}"},
+	"verify.keys.ok_cosigned":  {"en": "Signed by the issuer with the key {0}. Other signers: {1}.", "fi": "Myöntäjä on allekirjoittanut avaimella {0}. Muut allekirjoittajat: {1}.", "sv": "Signerat av utfärdaren med nyckeln {0}. Övriga signerare: {1}."},
+	"verify.keys.not_issuer":   {"en": "None of the {0} signatures was made with a key of the issuer {1}; signed by: {2}", "fi": "Yhtäkään {0} allekirjoituksesta ei ole tehty myöntäjän {1} avaimella; allekirjoittajat: {2}", "sv": "Ingen av de {0} signaturerna har gjorts med en nyckel som tillhör utfärdaren {1}; signerat av: {2}"},
+	"verify.keys.unauthorised": {"en": "Signature {0} of {1} was made with a key that is not authorised for signing credentials: {2}", "fi": "Allekirjoitus {0}/{1} on tehty avaimella, jota ei ole valtuutettu osaamismerkkien allekirjoittamiseen: {2}", "sv": "Signatur {0} av {1} har gjorts med en nyckel som inte är behörig att signera intyg: {2}"},
 
 	"verify.status.ok":          {"en": "The credential has not been revoked or suspended.", "fi": "Osaamismerkkiä ei ole peruttu eikä keskeytetty.", "sv": "Intyget har inte återkallats eller spärrats."},
 	"verify.status.none":        {"en": "The credential has no status list entry.", "fi": "Osaamismerkillä ei ole tilatietoa.", "sv": "Intyget har ingen statusuppgift."},

@@ -25,6 +25,13 @@ type SignOptions struct {
 	VerificationMethod string
 	// Created is the proof time (the JWT's iat); now when zero.
 	Created time.Time
+	// ProofID gives the Data Integrity proof an id (e.g. "urn:uuid:…") that a
+	// later proof's PreviousProof can name; none when empty.
+	ProofID string
+	// PreviousProof, when signing a credential that already has proofs,
+	// chains the new proof to the proofs with these ids (a proof chain):
+	// it signs them along with the credential.
+	PreviousProof []string
 }
 
 // ErrIssuerKey is returned when the credential's issuer is a did:key other
@@ -74,16 +81,21 @@ func Prepare(doc map[string]any, kp *key.KeyPair, created time.Time) (map[string
 }
 
 // Sign completes doc with Prepare and adds a Data Integrity proof
-// (eddsa-rdfc-2022 by default) made with kp.
+// (eddsa-rdfc-2022 by default) made with kp. A credential that is already
+// signed is not changed but gets one more proof, made for example by an
+// endorser: the proofs become a proof set, or a proof chain with
+// opts.PreviousProof (W3C VC Data Integrity 1.0 §2.1).
 func Sign(doc map[string]any, kp *key.KeyPair, opts SignOptions) (map[string]any, error) {
 	created := opts.Created
 	if created.IsZero() {
 		created = time.Now()
 	}
 	created = created.UTC().Truncate(time.Second)
-	prepared, err := Prepare(doc, kp, created)
-	if err != nil {
-		return nil, err
+	prepared := doc
+	if _, err := dataintegrity.ProofsOf(doc); errors.Is(err, dataintegrity.ErrNoProof) {
+		if prepared, err = Prepare(doc, kp, created); err != nil {
+			return nil, err
+		}
 	}
 	vm := opts.VerificationMethod
 	if vm == "" {
@@ -93,5 +105,7 @@ func Sign(doc map[string]any, kp *key.KeyPair, opts SignOptions) (map[string]any
 		Cryptosuite:        opts.Cryptosuite,
 		VerificationMethod: vm,
 		Created:            created,
+		ID:                 opts.ProofID,
+		PreviousProof:      opts.PreviousProof,
 	})
 }

@@ -128,16 +128,24 @@ func (v *Verifier) finish(ctx context.Context, r *Result, doc map[string]any, ex
 	}
 }
 
-// checkDataIntegrity resolves the proof's verification method, verifies
-// the signature, and checks that the key belongs to the issuer.
+// checkDataIntegrity reads the proofs, resolves their verification methods,
+// verifies the signatures and checks that the key belongs to the issuer. A
+// proof set or chain is checked by checkProofSet.
 func (v *Verifier) checkDataIntegrity(ctx context.Context, doc map[string]any) (proof, keyCheck Check) {
-	p, err := dataintegrity.ProofOf(doc)
-	if errors.Is(err, dataintegrity.ErrNoProof) {
+	ps, err := dataintegrity.ProofsOf(doc)
+	switch {
+	case errors.Is(err, dataintegrity.ErrNoProof):
 		return fail("proof", "verify.proof.missing"), fail("key", "verify.key.skipped")
-	}
-	if err != nil {
+	case errors.Is(err, dataintegrity.ErrProofChain):
+		return fail("proof", "verify.proof.chain", strings.TrimPrefix(err.Error(), dataintegrity.ErrProofChain.Error()+": ")),
+			fail("key", "verify.key.skipped")
+	case err != nil:
 		return fail("proof", "verify.proof.invalid", err.Error()), fail("key", "verify.key.skipped")
 	}
+	if len(ps) > 1 {
+		return v.checkProofSet(ctx, doc, ps)
+	}
+	p := ps[0]
 	if p.Type != dataintegrity.ProofType {
 		return fail("proof", "verify.proof.unsupported", p.Type), fail("key", "verify.key.skipped")
 	}
@@ -151,17 +159,22 @@ func (v *Verifier) checkDataIntegrity(ctx context.Context, doc map[string]any) (
 		return fail("proof", "verify.proof.unsupported", fmt.Sprintf("%s needs an Ed25519 key", p.Cryptosuite)),
 			fail("key", "verify.key.unresolved", "not an Ed25519 key")
 	}
-	switch err := dataintegrity.Verify(doc, pub); {
+	return signatureCheck(dataintegrity.VerifyProof(doc, p, pub), p, ""), issuerKeyCheck(doc, vm, p.ProofPurpose)
+}
+
+// signatureCheck turns the outcome of verifying p into the proof check; where
+// (e.g. "proof 2 of 3: ") prefixes the details of a failure in a set.
+func signatureCheck(err error, p *dataintegrity.Proof, where string) Check {
+	switch {
 	case err == nil:
-		proof = pass("proof", "verify.proof.ok", p.Cryptosuite)
+		return pass("proof", "verify.proof.ok", p.Cryptosuite)
 	case errors.Is(err, dataintegrity.ErrBadSignature):
-		proof = fail("proof", "verify.proof.bad_signature")
+		return fail("proof", "verify.proof.bad_signature")
 	case errors.Is(err, dataintegrity.ErrUnsupportedCryptosuite):
-		proof = fail("proof", "verify.proof.unsupported", p.Cryptosuite)
+		return fail("proof", "verify.proof.unsupported", where+p.Cryptosuite)
 	default:
-		proof = fail("proof", "verify.proof.invalid", err.Error())
+		return fail("proof", "verify.proof.invalid", where+err.Error())
 	}
-	return proof, issuerKeyCheck(doc, vm, p.ProofPurpose)
 }
 
 // resolve resolves a verification method; did:key methods, which depend on
