@@ -11,11 +11,37 @@ import (
 	"time"
 )
 
-// migrationFS holds the schema as ordered .sql files: NNNN-name.sql for SQL that both
-// engines run, or a pair NNNN-name-sqlite.sql and NNNN-name-postgres.sql where they differ.
+// migrationFS holds the schema as ordered files migrations/NNNN-name.sql, one per
+// migration and written once for both engines. The name recorded in schema_migrations is
+// "NNNN-name". A file is SQL with two kinds of {{…}} marks, expanded by expandMigration
+// before it runs:
+//
+//   - a type placeholder from the table placeholders below, such as {{id}} or {{time}},
+//     which becomes the engine's own words;
+//   - {{postgres:text}} or {{sqlite:text}}: text, which may span lines, that only that
+//     engine runs; the other gets nothing. It holds the engine's own SQL (no placeholders),
+//     e.g. PostgreSQL's constraint names, which sqldb/errors.go maps to error codes, or
+//     a statement that exists on one engine only.
+//
+// Anything else between {{ and }}, an unclosed {{ or a stray }}, even inside a comment or
+// a string, is an error when the program starts (Open migrates), before any SQL runs.
 //
 //go:embed migrations/*.sql
 var migrationFS embed.FS
+
+// placeholders maps each type placeholder to its PostgreSQL and SQLite words. SQLite keeps
+// timestamps as fixed-width RFC 3339 UTC text (see time.go), booleans as 0/1, and an
+// INTEGER PRIMARY KEY is the rowid (AUTOINCREMENT: ids are never reused).
+var placeholders = map[string]struct{ postgres, sqlite string }{
+	"id":       {"BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "INTEGER PRIMARY KEY AUTOINCREMENT"},
+	"int":      {"BIGINT", "INTEGER"},
+	"smallint": {"SMALLINT", "INTEGER"},
+	"float":    {"DOUBLE PRECISION", "REAL"},
+	"bool":     {"BOOLEAN", "INTEGER"},
+	"false":    {"FALSE", "0"},
+	"time":     {"TIMESTAMPTZ", "TEXT"},
+	"bytes":    {"BYTEA", "BLOB"},
+}
 
 // Migration is one schema step and whether it has been applied.
 type Migration struct {
@@ -36,42 +62,69 @@ func readMigrations(fsys fs.FS, dialect string) ([]string, map[string]string, er
 	if err != nil {
 		return nil, nil, err
 	}
+	names := make([]string, 0, len(files))
 	sqls := map[string]string{}
-	kinds := map[string]string{} // name → "common" or "pair"
 	for _, f := range files {
-		base := strings.TrimSuffix(strings.TrimPrefix(f, "migrations/"), ".sql")
-		name, kind := base, "common"
-		for _, d := range []string{SQLite, Postgres} {
-			if strings.HasSuffix(base, "-"+d) {
-				name, kind = strings.TrimSuffix(base, "-"+d), d
-			}
-		}
-		if k, ok := kinds[name]; ok && (k == "common") != (kind == "common") {
-			return nil, nil, fmt.Errorf("sqldb: migration %s is both common and engine-specific", name)
-		}
-		if kind == "common" {
-			kinds[name] = "common"
-		} else {
-			kinds[name] = "pair"
-		}
-		if kind != "common" && kind != dialect {
-			continue
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "migrations/"), ".sql")
+		if strings.HasSuffix(name, "-"+SQLite) || strings.HasSuffix(name, "-"+Postgres) {
+			// Its name would be recorded with the suffix and the migration run again.
+			return nil, nil, fmt.Errorf("sqldb: %s: one file serves both engines; mark engine-only SQL with {{postgres:…}} or {{sqlite:…}}", f)
 		}
 		b, err := fs.ReadFile(fsys, f)
 		if err != nil {
 			return nil, nil, err
 		}
-		sqls[name] = string(b)
-	}
-	names := make([]string, 0, len(kinds))
-	for n := range kinds {
-		if _, ok := sqls[n]; !ok {
-			return nil, nil, fmt.Errorf("sqldb: migration %s has no %s file", n, dialect)
+		sql, err := expandMigration(string(b), dialect)
+		if err != nil {
+			return nil, nil, fmt.Errorf("sqldb: %s: %w", f, err)
 		}
-		names = append(names, n)
+		names = append(names, name)
+		sqls[name] = sql
 	}
 	sort.Strings(names)
 	return names, sqls, nil
+}
+
+// expandMigration replaces the {{…}} marks of a migration file (see migrationFS) with the
+// dialect's SQL.
+func expandMigration(src, dialect string) (string, error) {
+	var b strings.Builder
+	at := 0 // offset of src in the file, for line numbers
+	line := func(off int) int { return 1 + strings.Count(src[:off], "\n") }
+	for {
+		open, end := strings.Index(src[at:], "{{"), strings.Index(src[at:], "}}")
+		switch {
+		case open < 0 && end < 0:
+			b.WriteString(src[at:])
+			return b.String(), nil
+		case end < 0:
+			return "", fmt.Errorf("line %d: {{ without }}", line(at+open))
+		case open < 0 || end < open:
+			return "", fmt.Errorf("line %d: }} without {{", line(at+end))
+		}
+		inner := src[at+open+2 : at+end]
+		if i := strings.Index(inner, "{{"); i >= 0 {
+			return "", fmt.Errorf("line %d: {{ inside {{…}}", line(at+open+2+i))
+		}
+		b.WriteString(src[at : at+open])
+		if engine, text, ok := strings.Cut(inner, ":"); ok {
+			if engine != SQLite && engine != Postgres {
+				return "", fmt.Errorf("line %d: unknown engine %q in {{%s:…}}", line(at+open), engine, engine)
+			}
+			if engine == dialect {
+				b.WriteString(text)
+			}
+		} else if w, ok := placeholders[inner]; ok {
+			if dialect == Postgres {
+				b.WriteString(w.postgres)
+			} else {
+				b.WriteString(w.sqlite)
+			}
+		} else {
+			return "", fmt.Errorf("line %d: unknown placeholder {{%s}}", line(at+open), inner)
+		}
+		at += end + 2
+	}
 }
 
 func (db *DB) createMigrationsTable() string {

@@ -2,41 +2,44 @@
 -- credentialStatus entry per Open Badge that carries both suspension and revocation
 -- (0 valid, 1 suspended, 2 revoked). status_lists gains the purpose 'message' and
 -- status_entries the value of such an entry (is_set stays "value is not 0").
--- Keep in step with 0011-status-message-postgres.sql.
 --
--- SQLite cannot change a CHECK constraint, so both tables are rebuilt. The old tables are
--- renamed first (SQLite then points status_entries' foreign key at the renamed parent)
--- and dropped child first, so that no ON DELETE CASCADE fires on the copied rows.
+-- SQLite cannot change a CHECK constraint, so both engines rebuild the two tables. The old
+-- tables are renamed first (SQLite then points status_entries' foreign key at the renamed
+-- parent) — on PostgreSQL with their primary-key indexes, whose names it keeps
+-- schema-wide — and dropped child first, so that no ON DELETE CASCADE fires on the copied
+-- rows.
 
 ALTER TABLE status_entries RENAME TO status_entries_0010;
+{{postgres:ALTER INDEX status_entries_pkey RENAME TO status_entries_0010_pkey;}}
 ALTER TABLE status_lists RENAME TO status_lists_0010;
+{{postgres:ALTER INDEX status_lists_pkey RENAME TO status_lists_0010_pkey;}}
 
 CREATE TABLE status_lists (
-	org_id         INTEGER NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+	org_id         {{int}} NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
 	purpose        TEXT NOT NULL CHECK (purpose IN ('revocation', 'suspension', 'message')),
 	list_no        INTEGER NOT NULL CHECK (list_no > 0),
 	size           INTEGER NOT NULL CHECK (size >= 131072),
 	used           INTEGER NOT NULL DEFAULT 0,
-	version        INTEGER NOT NULL DEFAULT 1,
+	version        {{int}} NOT NULL DEFAULT 1,
 	signed         TEXT,               -- the signed BitstringStatusListCredential of signed_version
-	signed_version INTEGER NOT NULL DEFAULT 0,
-	created_at     TEXT NOT NULL,
+	signed_version {{int}} NOT NULL DEFAULT 0,
+	created_at     {{time}} NOT NULL,
 	PRIMARY KEY (org_id, purpose, list_no)
 );
 INSERT INTO status_lists (org_id, purpose, list_no, size, used, version, signed, signed_version, created_at)
 	SELECT org_id, purpose, list_no, size, used, version, signed, signed_version, created_at FROM status_lists_0010;
 
 CREATE TABLE status_entries (
-	org_id        INTEGER NOT NULL,
+	org_id        {{int}} NOT NULL,
 	purpose       TEXT NOT NULL,
 	list_no       INTEGER NOT NULL,
 	idx           INTEGER NOT NULL CHECK (idx >= 0),
 	credential_id TEXT NOT NULL DEFAULT '',
-	is_set        INTEGER NOT NULL DEFAULT 0,
-	status_value  INTEGER NOT NULL DEFAULT 0 CHECK (status_value BETWEEN 0 AND 3),
+	is_set        {{bool}} NOT NULL DEFAULT {{false}},
+	status_value  {{smallint}} NOT NULL DEFAULT 0 CHECK (status_value BETWEEN 0 AND 3),
 	reason        TEXT NOT NULL DEFAULT '',
-	changed_at    TEXT,
-	created_at    TEXT NOT NULL,
+	changed_at    {{time}},
+	created_at    {{time}} NOT NULL,
 	PRIMARY KEY (org_id, purpose, list_no, idx),
 	FOREIGN KEY (org_id, purpose, list_no) REFERENCES status_lists (org_id, purpose, list_no) ON DELETE CASCADE
 );
@@ -48,4 +51,4 @@ DROP TABLE status_entries_0010;
 DROP TABLE status_lists_0010;
 
 CREATE INDEX status_entries_credential ON status_entries (org_id, credential_id);
-CREATE INDEX status_entries_set ON status_entries (org_id, purpose, list_no) WHERE is_set = TRUE;
+CREATE INDEX status_entries_set ON status_entries (org_id, purpose, list_no) WHERE is_set{{sqlite: = TRUE}};
