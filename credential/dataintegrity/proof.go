@@ -1,6 +1,7 @@
 // Package dataintegrity creates and verifies W3C Data Integrity proofs with
 // Ed25519 keys: the eddsa-rdfc-2022 cryptosuite (RDFC-1.0 canonical N-Quads)
-// and eddsa-jcs-2022 (RFC 8785 JSON canonicalization), per W3C vc-di-eddsa.
+// and eddsa-jcs-2022 (RFC 8785 JSON canonicalization), per W3C vc-di-eddsa,
+// as single proofs, proof sets and proof chains (W3C VC Data Integrity 1.0).
 package dataintegrity
 
 import (
