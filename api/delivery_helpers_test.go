@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
@@ -14,6 +13,7 @@ import (
 	"github.com/pokot/pokot/api"
 	"github.com/pokot/pokot/issuer"
 	"github.com/pokot/pokot/issuing"
+	"github.com/pokot/pokot/issuing/issuingtest"
 	"github.com/pokot/pokot/sqldb/sqldbtest"
 )
 
@@ -35,16 +35,13 @@ type deliveryFixture struct {
 	creds    map[string][]*pokot.IssuedCredential // by org slug
 }
 
-const deliveryBase = "https://pokot.example.fi"
+const deliveryBase = issuingtest.BaseURL
 
 func deliverySetup(t *testing.T) *deliveryFixture {
 	t.Helper()
 	ctx := context.Background()
 	db := sqldbtest.New(t)
-	master := make([]byte, issuer.MasterKeySize)
-	rand.Read(master)
-	iss, err := issuer.New(db, master, deliveryBase, nil)
-	must(t, err)
+	iss, _ := issuingtest.Issuer(t, db)
 	f := &deliveryFixture{fixture: &fixture{db: db, tok: map[string]string{}}, iss: iss,
 		orgs: map[string]*pokot.Organisation{}, users: map[string]*pokot.User{}, offering: map[string]*pokot.Offering{},
 		mc: map[string]*pokot.Microcredential{}, creds: map[string][]*pokot.IssuedCredential{}}
@@ -84,58 +81,32 @@ func deliverySetup(t *testing.T) *deliveryFixture {
 			f.tok[u.name+sc.suffix] = secret
 		}
 	}
-	now := time.Now()
 	for _, slug := range []string{"hamk", "tamk"} {
-		org := f.orgs[slug]
-		designer, assessor := f.users[slug+"designer"], f.users[slug+"assessor"]
+		designer := f.users[slug+"designer"]
 		if designer == nil {
 			designer = f.users[slug+"admin"]
 		}
-		mc, _, err := db.CreateMicrocredential(ctx, org.ID, designer.ID, "", deliveryContent())
-		must(t, err)
-		for _, to := range []pokot.Status{pokot.StatusReview, pokot.StatusApproved, pokot.StatusPublished} {
-			by := designer
-			if to == pokot.StatusApproved {
-				by = f.users[slug+"admin"]
-			}
-			_, err := db.Transition(ctx, org.ID, mc.ID, 1, by.ID, to, "")
-			must(t, err)
-		}
-		f.mc[slug] = mc
-		o := &pokot.Offering{OrgID: org.ID, MicrocredentialID: mc.ID, Starts: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
-			Ends: time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC), Online: true, Language: "fi", Capacity: 3,
-			RegistrationOpens: now.Add(-time.Hour), RegistrationCloses: now.Add(time.Hour), PriceCents: 12000,
-			Schedule: pokot.Text{"fi": "ti klo 14–16"}, Assessors: []int64{assessor.ID}}
-		must(t, db.CreateOffering(ctx, o, designer.ID))
+		fx := &issuingtest.Org{DB: db, Org: f.orgs[slug], Admin: f.users[slug+"admin"], Designer: designer, Assessor: f.users[slug+"assessor"]}
+		f.mc[slug] = fx.Publish(t, issuingtest.Content())
+		o := fx.Offer(t, f.mc[slug].ID, 3, func(o *pokot.Offering) {
+			o.Starts, o.Ends = time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)
+			o.PriceCents, o.Schedule = 12000, pokot.Text{"fi": "ti klo 14–16"}
+		})
 		f.offering[slug] = o
 		n := 4
 		if slug == "tamk" {
 			n = 1
 		}
-		var rows []pokot.AssessmentRow
-		for i := 0; i < n; i++ {
-			email := fmt.Sprintf("oppija%d@%s.example", i, slug)
-			_, err := db.Register(ctx, &pokot.Registration{OfferingID: o.ID, Email: email, Name: fmt.Sprintf("Oppija %d", i), Lang: pokot.Finnish}, now)
-			must(t, err)
-			if slug == "hamk" {
-				f.learners = append(f.learners, email)
-			}
-			if i < 2 {
-				for out := 0; out < 2; out++ {
-					rows = append(rows, pokot.AssessmentRow{Line: len(rows) + 2, Email: email, Assessment: pokot.Assessment{Outcome: out, Result: "pass",
-						AssessedOn: time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC)}})
-				}
-			}
+		learners := make([]string, n)
+		for i := range learners {
+			learners[i] = fmt.Sprintf("oppija%d@%s.example", i, slug)
+			fx.Register(t, o, learners[i]) // one at a time: the seats go in this order
 		}
-		must(t, db.ImportAssessments(ctx, org.ID, o.ID, assessor.ID, rows))
-		if _, err := db.StartIssueBatch(ctx, org.ID, o.ID, assessor.ID); err != nil {
-			t.Fatal(err)
+		if slug == "hamk" {
+			f.learners = learners
 		}
-		if ran, err := f.svc.RunOnce(ctx); !ran || err != nil {
-			t.Fatalf("issuing batch of %s: %v %v", slug, ran, err)
-		}
-		cs, err := db.IssuedCredentials(ctx, org.ID, o.ID)
-		must(t, err)
+		fx.Pass(t, o, learners[:min(n, 2)]...)
+		cs := fx.Issue(t, f.svc, o)
 		if len(cs) != min(n, 2) {
 			t.Fatalf("%s: %d credentials issued", slug, len(cs))
 		}
@@ -180,25 +151,4 @@ func wantDeliveryProblem(t *testing.T, f *deliveryFixture, method, path, token, 
 		t.Fatalf("%s %s: key %v, want %s: %s", method, path, p["key"], key, b)
 	}
 	return p
-}
-
-func deliveryContent() *pokot.MicrocredentialContent {
-	return &pokot.MicrocredentialContent{
-		Title:       pokot.Text{"fi": "Turvallinen työ", "sv": "Säkert arbete", "en": "Safe work"},
-		Description: pokot.Text{"fi": "Työturvallisuuden perusteet", "en": "Basics of safety at work"},
-		Outcomes: []pokot.LearningOutcome{
-			{Text: pokot.Text{"fi": "Osaa suunnitella työnsä turvallisesti", "en": "Can plan their work safely"}, Criteria: pokot.Text{"fi": "Suunnitelma on tehty"}},
-			{Text: pokot.Text{"fi": "Osaa käyttää suojaimia", "en": "Can use protective equipment"}, Criteria: pokot.Text{"fi": "Käyttää suojaimia oikein"}},
-		},
-		Workload:         pokot.Workload{Value: 27, Unit: pokot.UnitHours},
-		EQFLevel:         4,
-		Assessment:       []pokot.AssessmentType{pokot.AssessDemonstration},
-		Participation:    []pokot.ParticipationForm{pokot.ParticipationOnline},
-		QualityAssurance: pokot.Text{"fi": "Oppilaitoksen laatujärjestelmä"},
-		Supervision:      pokot.SupervisedWithID,
-		Grading:          pokot.GradePassFail,
-		ISCEDField:       "0913",
-		Languages:        []string{"fi"},
-		IsPOK:            true,
-	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/issuing/issuingtest"
 )
 
 type offeringOut struct {
@@ -74,7 +75,7 @@ func TestDeliveryOfferings(t *testing.T) {
 	designer, admin := f.users["hamkdesigner"], f.users["hamkadmin"]
 	v2, err := f.db.NewVersion(ctx, org.ID, mc.ID, designer.ID)
 	must(t, err)
-	c2 := deliveryContent()
+	c2 := issuingtest.Content()
 	c2.Title = pokot.Text{"fi": "Turvallinen työ 2", "sv": "Säkert arbete 2", "en": "Safe work 2"}
 	v2, err = f.db.UpdateDraft(ctx, org.ID, mc.ID, v2.Number, designer.ID, c2, v2.Revision)
 	must(t, err)

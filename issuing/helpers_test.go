@@ -2,25 +2,23 @@ package issuing_test
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/credential"
-	"github.com/pokot/pokot/credential/key"
 	"github.com/pokot/pokot/issuer"
 	"github.com/pokot/pokot/issuing"
+	"github.com/pokot/pokot/issuing/issuingtest"
 	"github.com/pokot/pokot/sqldb"
 	"github.com/pokot/pokot/sqldb/sqldbtest"
 )
 
 var ctx = context.Background()
 
-const baseURL = "https://pokot.example.fi"
+const baseURL = issuingtest.BaseURL
 
 var _ issuing.Store = (*sqldb.DB)(nil)
 
@@ -59,6 +57,7 @@ type env struct {
 	db       *sqldb.DB
 	master   []byte
 	iss      *issuer.Service
+	fx       *issuingtest.Org
 	org      *pokot.Organisation
 	admin    *pokot.User
 	assessor *pokot.User
@@ -70,35 +69,16 @@ type env struct {
 
 func newEnv(t testing.TB, learners int) *env {
 	t.Helper()
-	e := &env{dsn: sqldbtest.DSN(t), master: make([]byte, issuer.MasterKeySize), clock: &clock{t: time.Now().UTC().Add(time.Hour)}}
-	rand.Read(e.master)
+	e := &env{dsn: sqldbtest.DSN(t), clock: &clock{t: time.Now().UTC().Add(time.Hour)}}
 	var err error
 	e.db, err = sqldb.Open(ctx, e.dsn, nil)
 	must(t, err)
 	t.Cleanup(func() { e.db.Close() })
-	e.iss, err = issuer.New(e.db, e.master, baseURL, nil)
-	must(t, err)
-	e.org = &pokot.Organisation{Slug: "omnia", Name: pokot.Text{"fi": "Ammattiopisto Omnia", "sv": "Yrkesinstitutet Omnia", "en": "Omnia"},
-		Country: "FI", Region: "Uusimaa", Homepage: "https://www.omnia.fi"}
-	must(t, e.db.CreateOrg(ctx, e.org))
-	e.admin = e.user(t, "admin@omnia.fi", pokot.RoleOrgAdmin, pokot.RoleDesigner)
-	designer := e.user(t, "designer@omnia.fi", pokot.RoleDesigner)
-	e.assessor = e.user(t, "assessor@omnia.fi", pokot.RoleAssessor)
-	e.mc, _, err = e.db.CreateMicrocredential(ctx, e.org.ID, designer.ID, "", content())
-	must(t, err)
-	for _, to := range []pokot.Status{pokot.StatusReview, pokot.StatusApproved, pokot.StatusPublished} {
-		by := designer
-		if to == pokot.StatusApproved {
-			by = e.admin
-		}
-		_, err := e.db.Transition(ctx, e.org.ID, e.mc.ID, 1, by.ID, to, "")
-		must(t, err)
-	}
-	now := time.Now()
-	e.offering = &pokot.Offering{OrgID: e.org.ID, MicrocredentialID: e.mc.ID, Starts: now.AddDate(0, 0, -30), Ends: now.AddDate(0, 0, 30),
-		Online: true, Language: "fi", Capacity: max(learners, 1), RegistrationOpens: now.Add(-time.Hour), RegistrationCloses: now.Add(time.Hour),
-		Assessors: []int64{e.assessor.ID}}
-	must(t, e.db.CreateOffering(ctx, e.offering, designer.ID))
+	e.iss, e.master = issuingtest.Issuer(t, e.db)
+	e.fx = issuingtest.NewOrg(t, e.db, "omnia")
+	e.org, e.admin, e.assessor = e.fx.Org, e.fx.Admin, e.fx.Assessor
+	e.mc = e.fx.Publish(t, issuingtest.Content())
+	e.offering = e.fx.Offer(t, e.mc.ID, max(learners, 1))
 	e.enrolPassed(t, e.offering, learners)
 	return e
 }
@@ -106,51 +86,24 @@ func newEnv(t testing.TB, learners int) *env {
 // enrolPassed registers n learners in o and imports a pass on every outcome for each.
 func (e *env) enrolPassed(t testing.TB, o *pokot.Offering, n int) {
 	t.Helper()
-	var rows []pokot.AssessmentRow
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	sem := make(chan struct{}, 8)
-	for i := 0; i < n; i++ {
-		email := fmt.Sprintf("learner%05d-%d@example.fi", i, o.ID)
-		e.learners = append(e.learners, email)
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			_, err := e.db.Register(ctx, &pokot.Registration{OfferingID: o.ID, Email: email, Name: "Oppija " + email[:12], Lang: pokot.Finnish}, time.Now())
-			errs <- err
-		}()
-		for out := 0; out < 2; out++ {
-			mu.Lock()
-			rows = append(rows, pokot.AssessmentRow{Email: email, Assessment: pokot.Assessment{Outcome: out, Result: "pass",
-				AssessedOn: time.Date(2026, 10, 20+out, 0, 0, 0, 0, time.UTC), Supervision: pokot.SupervisedWithID}})
-			mu.Unlock()
-		}
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		must(t, err)
-	}
-	if n > 0 {
-		must(t, e.db.ImportAssessments(ctx, e.org.ID, o.ID, e.assessor.ID, rows))
-	}
-}
-
-func (e *env) user(t testing.TB, email string, roles ...pokot.Role) *pokot.User {
-	t.Helper()
-	u := &pokot.User{Email: email, Name: strings.Split(email, "@")[0]}
-	must(t, e.db.CreateUser(ctx, u))
-	for _, r := range roles {
-		must(t, e.db.AddMember(ctx, e.org.ID, u.ID, r))
-	}
-	return u
+	ls := issuingtest.Learners(fmt.Sprintf("learner-%d-", o.ID), n)
+	e.learners = append(e.learners, ls...)
+	e.fx.Register(t, o, ls...)
+	e.fx.Pass(t, o, ls...)
 }
 
 // service returns an issuing service over db (e.db when nil).
 func (e *env) service(db *sqldb.DB, worker string, chunk int) *issuing.Service {
 	return e.serviceLease(db, worker, chunk, 0)
+}
+
+// issueAll has one worker issue a batch of every learner of e.offering and returns the
+// worker and the credentials, checked with checkExactlyOnce (verifying them).
+func (e *env) issueAll(t *testing.T) (*issuing.Service, []*pokot.IssuedCredential) {
+	t.Helper()
+	s := e.service(nil, "w", 0)
+	e.fx.Issue(t, s, e.offering)
+	return s, checkExactlyOnce(t, e, e.offering, e.learners, true)
 }
 
 // serviceLease is service with a lease (0 for the default).
@@ -165,33 +118,9 @@ func (e *env) serviceLease(db *sqldb.DB, worker string, chunk int, lease time.Du
 	return issuing.New(db, iss, issuing.Options{BaseURL: baseURL, Worker: worker, Chunk: chunk, Now: e.clock.Now, Poll: 10 * time.Millisecond, Lease: lease})
 }
 
-func content() *pokot.MicrocredentialContent {
-	return &pokot.MicrocredentialContent{
-		Title:       pokot.Text{"fi": "Turvallinen työ", "sv": "Säkert arbete", "en": "Safe work"},
-		Description: pokot.Text{"fi": "Työturvallisuuden perusteet", "en": "Basics of safety at work"},
-		Outcomes: []pokot.LearningOutcome{
-			{Text: pokot.Text{"fi": "Osaa suunnitella työnsä turvallisesti", "en": "Can plan their work safely"}, Criteria: pokot.Text{"fi": "Suunnitelma on tehty"}},
-			{Text: pokot.Text{"fi": "Osaa käyttää suojaimia", "en": "Can use protective equipment"}, Criteria: pokot.Text{"fi": "Käyttää suojaimia oikein"}},
-		},
-		Workload:         pokot.Workload{Value: 27, Unit: pokot.UnitHours},
-		EQFLevel:         4,
-		Assessment:       []pokot.AssessmentType{pokot.AssessDemonstration},
-		Participation:    []pokot.ParticipationForm{pokot.ParticipationOnline},
-		QualityAssurance: pokot.Text{"fi": "Oppilaitoksen laatujärjestelmä"},
-		Supervision:      pokot.SupervisedWithID,
-		Grading:          pokot.GradePassFail,
-		ISCEDField:       "0913",
-		Languages:        []string{"fi"},
-		IsPOK:            true,
-	}
-}
-
 // verifier resolves the organisation's DID document and revocation lists from what the
 // platform publishes, as `pokot verify --resolve` does: nothing else.
 func (e *env) verifier(t testing.TB) *credential.Verifier {
 	t.Helper()
-	docs, err := e.iss.PublishedDocuments(ctx, e.org)
-	must(t, err)
-	r := &key.Resolver{Offline: true, Overrides: docs}
-	return &credential.Verifier{Resolver: r, Now: func() time.Time { return time.Now().Add(time.Minute) }}
+	return e.fx.Verifier(t, e.iss)
 }

@@ -75,7 +75,7 @@ func TestBatchIssuesEveryLearnerOnce(t *testing.T) {
 	}
 	_, err = e.db.StartIssueBatch(ctx, e.org.ID, e.offering.ID, e.assessor.ID)
 	wantCode(t, err, pokot.ECONFLICT, "err.issue.batch_running")
-	other := e.user(t, "designer2@omnia.fi", pokot.RoleDesigner)
+	other := e.fx.User(t, "designer2@omnia.fi", pokot.RoleDesigner)
 	_, err = e.db.StartIssueBatch(ctx, e.org.ID, e.offering.ID, other.ID)
 	wantCode(t, err, pokot.EFORBIDDEN, "err.issue.forbidden")
 

@@ -9,12 +9,7 @@ import (
 
 func TestRevoke(t *testing.T) {
 	e := newEnv(t, 3)
-	_, err := e.db.StartIssueBatch(ctx, e.org.ID, e.offering.ID, e.assessor.ID)
-	must(t, err)
-	s := e.service(nil, "w", 0)
-	_, err = s.RunOnce(ctx)
-	must(t, err)
-	cs := checkExactlyOnce(t, e, e.offering, e.learners, true)
+	s, cs := e.issueAll(t)
 	c := cs[0]
 
 	wantCode(t, s.Revoke(ctx, e.org, c.CredentialID, "  "), pokot.EINVALID, "err.issue.reason_required")

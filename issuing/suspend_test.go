@@ -16,12 +16,7 @@ import (
 // OB 3.0 schema-valid with its one message entry; the others stay valid throughout.
 func TestSuspendReinstateRevoke(t *testing.T) {
 	e := newEnv(t, 3)
-	_, err := e.db.StartIssueBatch(ctx, e.org.ID, e.offering.ID, e.assessor.ID)
-	must(t, err)
-	s := e.service(nil, "w", 0)
-	_, err = s.RunOnce(ctx)
-	must(t, err)
-	cs := checkExactlyOnce(t, e, e.offering, e.learners, true)
+	s, cs := e.issueAll(t)
 	c := cs[0]
 
 	var doc map[string]any
