@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"crypto/sha1"
 	"fmt"
 	"strings"
 
@@ -154,24 +153,17 @@ func split(s string) []string {
 	return out
 }
 
-// skill links a demo learning outcome to an ESCO skill, labelled in Finnish, Swedish and
-// English (escoLabels). The identifiers are illustrative: the ESCO files cannot be
-// downloaded here, so each URI carries a UUID derived from the English label (not a real
-// ESCO concept) — except Python, whose real URI is known. An installation that imports
-// ESCO replaces them.
+// skill links a demo learning outcome to the ESCO skill with this English preferred label,
+// with its real ESCO concept URI and its Finnish, Swedish and English labels (escoSkills,
+// from the ESCO classification of the European Commission). A label missing from escoSkills
+// gives a concept without a URI and with only the English label, which TestDemoESCOSkills
+// reports.
 func skill(label string) pokot.Concept {
-	text, ok := escoLabels[label]
+	s, ok := escoSkills[label]
 	if !ok {
-		text = pokot.Text{pokot.English: label} // TestDemoESCOLabels fails on this
+		return pokot.Concept{Label: pokot.Text{pokot.English: label}}
 	}
-	if label == "Python (computer programming)" {
-		return pokot.Concept{URI: "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d", Label: text}
-	}
-	h := sha1.Sum([]byte("pokot-demo-esco:" + label))
-	h[6] = h[6]&0x0f | 0x50
-	h[8] = h[8]&0x3f | 0x80
-	return pokot.Concept{URI: fmt.Sprintf("http://data.europa.eu/esco/skill/%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16]),
-		Label: text}
+	return pokot.Concept{URI: escoSkillBase + s.uuid, Label: s.label}
 }
 
 var orgQA = map[string]pokot.Text{
