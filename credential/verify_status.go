@@ -1,6 +1,7 @@
 package credential
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pokot/pokot/credential/status"
+	"github.com/pokot/pokot/credential/vcjwt"
 )
 
 // maxCachedLists bounds the verified status lists a Verifier keeps.
@@ -106,9 +108,9 @@ func (v *Verifier) statusList(ctx context.Context, url string) (*statusListResul
 		return c, nil
 	}
 	lr := &statusListResult{}
-	var doc map[string]any
-	if err := json.Unmarshal(body, &doc); err != nil || doc == nil {
-		return nil, fmt.Errorf("status list %s is not a JSON credential", url)
+	doc, proofs, err := v.readStatusList(ctx, url, body, lr)
+	if err != nil {
+		return nil, err
 	}
 	lr.issuer = IssuerID(doc)
 	if ok, why := StructureOK(CheckStructure(doc, StructureOptions{})); !ok {
@@ -118,7 +120,7 @@ func (v *Verifier) statusList(ctx context.Context, url string) (*statusListResul
 		lr.err = fmt.Sprintf("its id is %q", id)
 	}
 	if lr.err == "" {
-		proof, keyCheck := v.checkDataIntegrity(ctx, doc)
+		proof, keyCheck := proofs()
 		for _, c := range []Check{proof, keyCheck} {
 			if !c.OK && lr.err == "" {
 				lr.err = c.Message
@@ -126,10 +128,14 @@ func (v *Verifier) statusList(ctx context.Context, url string) (*statusListResul
 		}
 	}
 	if s, ok := doc["validFrom"].(string); ok {
-		lr.from, _ = ParseDateTime(s)
+		if t, err := ParseDateTime(s); err == nil && t.After(lr.from) {
+			lr.from = t
+		}
 	}
 	if s, ok := doc["validUntil"].(string); ok {
-		lr.until, _ = ParseDateTime(s)
+		if t, err := ParseDateTime(s); err == nil && (lr.until.IsZero() || t.Before(lr.until)) {
+			lr.until = t
+		}
 	}
 	if lr.err == "" {
 		if lr.list, err = status.ParseListCredential(doc); err != nil {
@@ -143,4 +149,23 @@ func (v *Verifier) statusList(ctx context.Context, url string) (*statusListResul
 	v.statusCache[sum] = lr
 	v.mu.Unlock()
 	return lr, nil
+}
+
+// readStatusList decodes a status list credential as JSON secured with Data Integrity, or as
+// a VC-JWT (as some issuers publish theirs, with media type application/vc+jwt), whose nbf
+// and exp then bound lr's validity. proofs checks the signature and the signing key.
+func (v *Verifier) readStatusList(ctx context.Context, url string, body []byte, lr *statusListResult) (doc map[string]any, proofs func() (Check, Check), err error) {
+	if b := bytes.TrimSpace(body); len(b) > 0 && b[0] != '{' {
+		t, err := vcjwt.Parse(string(b))
+		if err != nil {
+			return nil, nil, fmt.Errorf("status list %s is neither a JSON credential nor a VC-JWT: %v", url, oneLine(err.Error()))
+		}
+		lr.from, _ = t.NotBefore()
+		lr.until, _ = t.Expires()
+		return t.Credential, func() (Check, Check) { return v.checkJWTProof(ctx, t, t.Credential) }, nil
+	}
+	if err := json.Unmarshal(body, &doc); err != nil || doc == nil {
+		return nil, nil, fmt.Errorf("status list %s is not a JSON credential", url)
+	}
+	return doc, func() (Check, Check) { return v.checkDataIntegrity(ctx, doc) }, nil
 }
