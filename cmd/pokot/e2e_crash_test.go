@@ -10,13 +10,13 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	domain "github.com/pokot/pokot"
 	"github.com/pokot/pokot/credential"
 	"github.com/pokot/pokot/credential/key"
+	"github.com/pokot/pokot/issuing/issuingtest"
 	"github.com/pokot/pokot/sqldb"
 	"github.com/pokot/pokot/sqldb/sqldbtest"
 )
@@ -39,26 +39,39 @@ var e2eIssueEnv = []string{"POKOT_ISSUE_CHUNK=" + strconv.Itoa(e2eChunk), "POKOT
 // that the restarted server publishes.
 func TestServeKilledMidBatch(t *testing.T) {
 	bin := buildPokot(t)
+	onEachEngine(t, func(t *testing.T, dir, dsn string, db *sqldb.DB) { crashMidBatch(t, bin, dir, dsn, db) })
+}
+
+// onEachEngine runs run as the subtest "sqlite", on a file in a temporary folder, and as
+// "postgres", on a fresh database of POKOT_TEST_POSTGRES (skipped when it is not set); run
+// gets the folder, the DSN and the database opened, which is closed when run returns.
+func onEachEngine(t *testing.T, run func(t *testing.T, dir, dsn string, db *sqldb.DB)) {
+	open := func(t *testing.T, dir, dsn string) {
+		db, err := sqldb.Open(context.Background(), dsn, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		run(t, dir, dsn, db)
+	}
 	t.Run("sqlite", func(t *testing.T) {
 		dir := t.TempDir()
-		crashMidBatch(t, bin, dir, filepath.Join(dir, "pokot.db"))
+		open(t, dir, filepath.Join(dir, "pokot.db"))
 	})
 	t.Run("postgres", func(t *testing.T) {
 		if os.Getenv(sqldbtest.EnvPostgres) == "" {
 			t.Skip(sqldbtest.EnvPostgres + " not set")
 		}
-		crashMidBatch(t, bin, t.TempDir(), sqldbtest.DSN(t))
+		open(t, t.TempDir(), sqldbtest.DSN(t))
 	})
 }
 
-func crashMidBatch(t *testing.T, bin, dir, dsn string) {
+func crashMidBatch(t *testing.T, bin, dir, dsn string, db *sqldb.DB) {
 	ctx := context.Background()
-	db, err := sqldb.Open(ctx, dsn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	org, offering, learners := seedPassedOffering(t, db, crashLearners)
+	fx := issuingtest.NewOrg(t, db, "kaatuva")
+	learners := issuingtest.Learners("oppija", crashLearners)
+	offering := fx.PassedOffering(t, fx.Publish(t, issuingtest.Content()).ID, learners...)
+	org := fx.Org
 	batch, err := db.StartIssueBatch(ctx, org.ID, offering.ID, offering.Assessors[0])
 	if err != nil {
 		t.Fatal(err)
@@ -290,130 +303,4 @@ func freeAddr(t *testing.T) string {
 	}
 	defer ln.Close()
 	return ln.Addr().String()
-}
-
-// seedPassedOffering creates an organisation, a published POK and an offering whose n
-// learners (oppija00000@… upwards) have passed every outcome.
-func seedPassedOffering(t *testing.T, db *sqldb.DB, n int) (*domain.Organisation, *domain.Offering, []string) {
-	t.Helper()
-	s := seedIssuingOrg(t, db)
-	o, learners := s.passedOffering(t, db, "oppija", n)
-	return s.org, o, learners
-}
-
-// issuingOrg is an organisation with a published POK and the people who offer and
-// assess it, ready for offerings whose learners have passed.
-type issuingOrg struct {
-	org                       *domain.Organisation
-	admin, designer, assessor *domain.User
-	mcID                      int64
-}
-
-// seedIssuingOrg creates the organisation, its admin, designer and assessor, and a
-// published two-outcome POK.
-func seedIssuingOrg(t *testing.T, db *sqldb.DB) *issuingOrg {
-	t.Helper()
-	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	org := &domain.Organisation{Slug: "kaatuva", Name: domain.Text{"fi": "Kaatuvan koulutus", "sv": "Kraschande utbildning", "en": "Crashing training"},
-		Country: "FI", Region: "Uusimaa", Homepage: "https://kaatuva.example.fi"}
-	must(db.CreateOrg(ctx, org))
-	user := func(email string, roles ...domain.Role) *domain.User {
-		u := &domain.User{Email: email, Name: strings.Split(email, "@")[0]}
-		must(db.CreateUser(ctx, u))
-		for _, r := range roles {
-			must(db.AddMember(ctx, org.ID, u.ID, r))
-		}
-		return u
-	}
-	s := &issuingOrg{org: org}
-	s.admin = user("admin@kaatuva.example.fi", domain.RoleOrgAdmin)
-	s.designer = user("designer@kaatuva.example.fi", domain.RoleDesigner)
-	s.assessor = user("assessor@kaatuva.example.fi", domain.RoleAssessor)
-	mc, _, err := db.CreateMicrocredential(ctx, org.ID, s.designer.ID, "", crashContent())
-	must(err)
-	for _, to := range []domain.Status{domain.StatusReview, domain.StatusApproved, domain.StatusPublished} {
-		by := s.designer
-		if to == domain.StatusApproved {
-			by = s.admin
-		}
-		_, err := db.Transition(ctx, org.ID, mc.ID, 1, by.ID, to, "")
-		must(err)
-	}
-	s.mcID = mc.ID
-	return s
-}
-
-// passedOffering creates an offering of the POK whose n learners, named
-// {prefix}00000@kaatuva.example.fi upwards, have registered and passed every outcome.
-func (s *issuingOrg) passedOffering(t *testing.T, db *sqldb.DB, prefix string, n int) (*domain.Offering, []string) {
-	t.Helper()
-	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	now := time.Now()
-	o := &domain.Offering{OrgID: s.org.ID, MicrocredentialID: s.mcID, Starts: now.AddDate(0, 0, -30), Ends: now.AddDate(0, 0, 30),
-		Online: true, Language: "fi", Capacity: n, RegistrationOpens: now.Add(-time.Hour), RegistrationCloses: now.Add(time.Hour),
-		Assessors: []int64{s.assessor.ID}}
-	must(db.CreateOffering(ctx, o, s.designer.ID))
-
-	learners := make([]string, n)
-	var rows []domain.AssessmentRow
-	for i := range learners {
-		learners[i] = fmt.Sprintf("%s%05d@kaatuva.example.fi", prefix, i)
-		for out := 0; out < 2; out++ {
-			rows = append(rows, domain.AssessmentRow{Email: learners[i], Assessment: domain.Assessment{Outcome: out, Result: "pass",
-				AssessedOn: time.Date(2026, 10, 20+out, 0, 0, 0, 0, time.UTC), Supervision: domain.SupervisedWithID}})
-		}
-	}
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	sem := make(chan struct{}, 8)
-	for _, email := range learners {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			_, err := db.Register(ctx, &domain.Registration{OfferingID: o.ID, Email: email, Name: "Oppija " + email[:len(prefix)+5], Lang: domain.Finnish}, time.Now())
-			errs <- err
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		must(err)
-	}
-	must(db.ImportAssessments(ctx, s.org.ID, o.ID, s.assessor.ID, rows))
-	return o, learners
-}
-
-// crashContent is a published two-outcome POK.
-func crashContent() *domain.MicrocredentialContent {
-	return &domain.MicrocredentialContent{
-		Title:       domain.Text{"fi": "Turvallinen työ", "sv": "Säkert arbete", "en": "Safe work"},
-		Description: domain.Text{"fi": "Työturvallisuuden perusteet", "en": "Basics of safety at work"},
-		Outcomes: []domain.LearningOutcome{
-			{Text: domain.Text{"fi": "Osaa suunnitella työnsä turvallisesti", "en": "Can plan their work safely"}, Criteria: domain.Text{"fi": "Suunnitelma on tehty"}},
-			{Text: domain.Text{"fi": "Osaa käyttää suojaimia", "en": "Can use protective equipment"}, Criteria: domain.Text{"fi": "Käyttää suojaimia oikein"}},
-		},
-		Workload:         domain.Workload{Value: 27, Unit: domain.UnitHours},
-		EQFLevel:         4,
-		Assessment:       []domain.AssessmentType{domain.AssessDemonstration},
-		Participation:    []domain.ParticipationForm{domain.ParticipationOnline},
-		QualityAssurance: domain.Text{"fi": "Oppilaitoksen laatujärjestelmä"},
-		Supervision:      domain.SupervisedWithID,
-		Grading:          domain.GradePassFail,
-		ISCEDField:       "0913",
-		Languages:        []string{"fi"},
-		IsPOK:            true,
-	}
 }

@@ -14,8 +14,8 @@ import (
 	"time"
 
 	domain "github.com/pokot/pokot"
+	"github.com/pokot/pokot/issuing/issuingtest"
 	"github.com/pokot/pokot/sqldb"
-	"github.com/pokot/pokot/sqldb/sqldbtest"
 )
 
 const (
@@ -36,30 +36,17 @@ const (
 // the credentials verify against the DID document and status lists the survivor publishes.
 func TestTwoServesShareBatchQueue(t *testing.T) {
 	bin := buildPokot(t)
-	t.Run("sqlite", func(t *testing.T) {
-		// Two processes on one SQLite file: WAL, a busy timeout and IMMEDIATE write
-		// transactions make their writes take turns.
-		dir := t.TempDir()
-		twoServesShareQueue(t, bin, dir, filepath.Join(dir, "pokot.db"))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		if os.Getenv(sqldbtest.EnvPostgres) == "" {
-			t.Skip(sqldbtest.EnvPostgres + " not set")
-		}
-		twoServesShareQueue(t, bin, t.TempDir(), sqldbtest.DSN(t))
-	})
+	// Two processes on one SQLite file: WAL, a busy timeout and IMMEDIATE write
+	// transactions make their writes take turns.
+	onEachEngine(t, func(t *testing.T, dir, dsn string, db *sqldb.DB) { twoServesShareQueue(t, bin, dir, dsn, db) })
 }
 
-func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
+func twoServesShareQueue(t *testing.T, bin, dir, dsn string, db *sqldb.DB) {
 	ctx := context.Background()
-	db, err := sqldb.Open(ctx, dsn, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s := seedIssuingOrg(t, db)
-	o1, l1 := s.passedOffering(t, db, "eka", twoProcFirst)
-	o2, l2 := s.passedOffering(t, db, "toka", twoProcSecond)
+	s := issuingtest.NewOrg(t, db, "kaatuva")
+	mc := s.Publish(t, issuingtest.Content())
+	l1, l2 := issuingtest.Learners("eka", twoProcFirst), issuingtest.Learners("toka", twoProcSecond)
+	o1, o2 := s.PassedOffering(t, mc.ID, l1...), s.PassedOffering(t, mc.ID, l2...)
 
 	// Both processes name one public address in what they issue (as behind a load
 	// balancer); at the end a proxy on it forwards to the survivor, so the credentials'
@@ -72,7 +59,7 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 	host, _ := os.Hostname()
 	workerOf := func(s *server) string { return host + ":" + strconv.Itoa(s.cmd.Process.Pid) }
 
-	b1, err := db.StartIssueBatch(ctx, s.org.ID, o1.ID, s.assessor.ID)
+	b1, err := db.StartIssueBatch(ctx, s.Org.ID, o1.ID, s.Assessor.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +76,7 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 	}
 	// The victim is busy with the first batch (a worker runs one batch at a time), so the
 	// second one can only go to the survivor.
-	b2, err := db.StartIssueBatch(ctx, s.org.ID, o2.ID, s.assessor.ID)
+	b2, err := db.StartIssueBatch(ctx, s.Org.ID, o2.ID, s.Assessor.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +84,7 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 	// Kill the victim once it has stored a chunk, and preferably once the survivor has
 	// claimed the second batch (both working at once); at the latest during the last chunk.
 	var job2 *domain.Job
-	atKill := waitBatch(t, db, s.org.ID, b1.ID, victim, 3*time.Minute, func(b *domain.IssueBatch) bool {
+	atKill := waitBatch(t, db, s.Org.ID, b1.ID, victim, 3*time.Minute, func(b *domain.IssueBatch) bool {
 		if b.Done == 0 {
 			return false
 		}
@@ -114,7 +101,7 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 		t.Fatal(err)
 	}
 	<-victim.done
-	killed, err := db.IssueBatch(ctx, s.org.ID, b1.ID)
+	killed, err := db.IssueBatch(ctx, s.Org.ID, b1.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,12 +113,12 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 
 	// The survivor finishes the second batch, and takes the first over after its lease.
 	for _, b := range []*domain.IssueBatch{b2, b1} {
-		waitBatch(t, db, s.org.ID, b.ID, survivor, 3*time.Minute, func(b *domain.IssueBatch) bool {
+		waitBatch(t, db, s.Org.ID, b.ID, survivor, 3*time.Minute, func(b *domain.IssueBatch) bool {
 			return b.Status == domain.BatchDone || b.Status == domain.BatchFailed
 		})
 	}
 	for _, b := range []*domain.IssueBatch{b1, b2} {
-		done, err := db.IssueBatch(ctx, s.org.ID, b.ID)
+		done, err := db.IssueBatch(ctx, s.Org.ID, b.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -151,7 +138,7 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 		}
 	}
 
-	cs := append(checkIssuedOnce(t, db, s.org, o1, l1), checkIssuedOnce(t, db, s.org, o2, l2)...)
+	cs := append(checkIssuedOnce(t, db, s.Org, o1, l1), checkIssuedOnce(t, db, s.Org, o2, l2)...)
 	indices := map[string]string{}
 	for _, c := range cs {
 		idx := fmt.Sprintf("%d/%d", c.StatusList, c.StatusIndex)
@@ -165,8 +152,8 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string) {
 	}
 
 	proxyTo(t, public, survivor.url)
-	verifySample(t, "http://"+public, s.org, db, o1)
-	verifySample(t, "http://"+public, s.org, db, o2)
+	verifySample(t, "http://"+public, s.Org, db, o1)
+	verifySample(t, "http://"+public, s.Org, db, o2)
 	if code := survivor.stop(t); code != 0 {
 		t.Errorf("exit code %d", code)
 	}
