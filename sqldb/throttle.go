@@ -2,10 +2,33 @@ package sqldb
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pokot/pokot"
 )
+
+// maxThrottleKey is the longest key stored as it is. Callers build keys from what a
+// visitor typed (the e-mail field of the sign-in form), which only the request body limit
+// bounds; PostgreSQL refuses b-tree index entries over about 2,700 bytes. A real key (a
+// prefix and an address of at most 254 bytes, or an IP address) is far shorter, so that
+// erasing an account still finds its address in the keys.
+const maxThrottleKey = 512
+
+// throttleKey is the stored form of key: key itself, or for a longer one (or one that is
+// not UTF-8, which PostgreSQL refuses as text) its beginning as valid UTF-8 and the SHA-256
+// of the whole, so that different long keys still count apart.
+func throttleKey(key string) string {
+	if len(key) <= maxThrottleKey && utf8.ValidString(key) {
+		return key
+	}
+	sum := sha256.Sum256([]byte(key))
+	head := strings.ToValidUTF8(key[:min(len(key), 256)], "")
+	return head + "#sha256:" + hex.EncodeToString(sum[:])
+}
 
 // Hit counts one attempt for key in the current fixed window (now truncated to a multiple
 // of window, as time.Time.Truncate does) and reports whether the count is still within limit.
@@ -24,7 +47,7 @@ func (db *DB) Hit(ctx context.Context, key string, limit int, window time.Durati
 			count = CASE WHEN throttle.window_start >= excluded.window_start THEN throttle.count + 1 ELSE 1 END,
 			window_start = CASE WHEN throttle.window_start >= excluded.window_start THEN throttle.window_start ELSE excluded.window_start END
 		RETURNING count`,
-		key, db.ts(start)).Scan(&n)
+		throttleKey(key), db.ts(start)).Scan(&n)
 	if err != nil {
 		return false, mapErr(err)
 	}
@@ -33,7 +56,7 @@ func (db *DB) Hit(ctx context.Context, key string, limit int, window time.Durati
 
 // ResetHits clears the counter for key.
 func (db *DB) ResetHits(ctx context.Context, key string) error {
-	_, err := db.w.ExecContext(ctx, `DELETE FROM throttle WHERE key = $1`, key)
+	_, err := db.w.ExecContext(ctx, `DELETE FROM throttle WHERE key = $1`, throttleKey(key))
 	return mapErr(err)
 }
 
