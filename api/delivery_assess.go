@@ -96,6 +96,9 @@ func (a *API) saveAssessments(w http.ResponseWriter, r *http.Request, u *pokot.U
 		}
 	case mt == "text/csv":
 		rows, err = pokot.ReadAssessmentCSV(r.Body)
+		for i := range rows { // the web's template writes a formula-like address as text
+			rows[i].Email = pokot.FromSpreadsheetCell(rows[i].Email)
+		}
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			return importTooLarge() // the same 413 as ServeHTTP's for a declared length

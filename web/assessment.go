@@ -285,6 +285,7 @@ func (s *server) importAssessments(w http.ResponseWriter, r *http.Request) error
 	defer file.Close()
 	rows, err := pokot.ReadAssessmentCSV(file)
 	if err == nil {
+		fromSpreadsheet(rows)
 		err = ds.ImportAssessments(ctx, oc.Org.ID, oc.Offering.ID, st(r).user.ID, rows)
 	}
 	if err == nil {
@@ -311,6 +312,14 @@ func (s *server) importAssessments(w http.ResponseWriter, r *http.Request) error
 	return fail(imp, "")
 }
 
+// fromSpreadsheet reads the e-mail addresses of imported rows as the template wrote them
+// (pokot.SpreadsheetCell).
+func fromSpreadsheet(rows []pokot.AssessmentRow) {
+	for i := range rows {
+		rows[i].Email = pokot.FromSpreadsheetCell(rows[i].Email)
+	}
+}
+
 // assessmentTemplate is a CSV to fill in: a row per learner and outcome, with the header
 // the import reads.
 func (s *server) assessmentTemplate(w http.ResponseWriter, r *http.Request) error {
@@ -334,7 +343,9 @@ func (s *server) assessmentTemplate(w http.ResponseWriter, r *http.Request) erro
 			if a := row.Assessments[i]; a != nil {
 				res, on = a.Result, a.AssessedOn.Format(dateOnly)
 			}
-			fmt.Fprintf(&b, "%s;%d;%s;%s;;\r\n", row.Registration.Email, i+1, res, on)
+			// The address is the learner's own choice and may begin with "=": written as
+			// text, so that a spreadsheet does not run it (the import reads it back).
+			fmt.Fprintf(&b, "%s;%d;%s;%s;;\r\n", pokot.SpreadsheetCell(row.Registration.Email), i+1, res, on)
 		}
 	}
 	_, err = w.Write([]byte(b.String()))

@@ -33,3 +33,44 @@ func TestThrottleLongEmail(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessmentTemplateDefusesFormulas: an e-mail address may begin with a character that
+// makes a spreadsheet run the cell as a formula (a learner chooses it when registering).
+// The assessment template that staff open in Excel writes such an address as text (a
+// leading apostrophe), and the template filled in and imported as it is still finds the
+// learner.
+func TestAssessmentTemplateDefusesFormulas(t *testing.T) {
+	t.Parallel()
+	w := newDeliveryWorld(t)
+	o := w.offering(5)
+	evil := []string{"=cmd|'/ccalc'!a0@example.fi", "-2+3@example.fi", "+358401234567@example.fi"}
+	w.enrol(o, append([]string{"anna@example.fi"}, evil...)...)
+	b := w.signedIn(w.assessor)
+	base := offeringPath(o)
+	b.get(base + "/assessment")
+	tpl := b.get(base + "/assessment.csv")
+	wantStatus(t, tpl, http.StatusOK)
+	var filled strings.Builder
+	for i, line := range strings.Split(strings.TrimSpace(strings.TrimPrefix(tpl.body, "\ufeff")), "\r\n") {
+		if i > 0 && line != "" && strings.ContainsRune("=+-@\t\r", rune(line[0])) {
+			t.Fatalf("template line %d would run as a formula: %q", i+1, line)
+		}
+		if i > 0 {
+			// Fill in the result and the date: "email;outcome;;;;" → "email;outcome;4;20.10.2025;;".
+			cells := strings.Split(line, ";")
+			cells[2], cells[3] = "4", "20.10.2025"
+			line = strings.Join(cells, ";")
+		}
+		filled.WriteString(line + "\r\n")
+	}
+	for _, e := range evil {
+		if !strings.Contains(tpl.body, "\r\n'"+e+";") {
+			t.Fatalf("template does not write %s as text:\n%s", e, tpl.body)
+		}
+	}
+	r := b.uploadCSV(base+"/assessment/import", "tulokset.csv", []byte(filled.String()))
+	wantStatus(t, r, http.StatusSeeOther)
+	if n := w.assessed(o); n != 8 {
+		t.Fatalf("imported %d assessments, want 8 (4 learners, 2 outcomes)", n)
+	}
+}
