@@ -50,7 +50,9 @@ func (s *Server) ParseAuthRequest(ctx context.Context, q url.Values) (*AuthReque
 	if ar.RedirectURI == "" && len(c.RedirectURIs) == 1 {
 		ar.RedirectURI = c.RedirectURIs[0]
 	}
-	if !has(c.RedirectURIs, ar.RedirectURI) {
+	// validRedirect again: a client stored before today's rules must not send the browser,
+	// or its origin into the consent page's Content-Security-Policy, where they forbid.
+	if !has(c.RedirectURIs, ar.RedirectURI) || !validRedirect(ar.RedirectURI) {
 		return nil, &AuthError{Code: "invalid_request", Description: "redirect_uri is not one the client registered"}
 	}
 	if len(ar.State) > 1000 {
@@ -111,10 +113,11 @@ func (ar *AuthRequest) Deny() string {
 }
 
 // RedirectOrigin is the scheme and host the consent form sends the browser back to, for
-// the page's Content-Security-Policy form-action.
+// the page's Content-Security-Policy form-action; "" when the host is not a DNS name or
+// an IP address (validHost), whose characters could add to the policy.
 func (ar *AuthRequest) RedirectOrigin() string {
 	u, err := url.Parse(ar.RedirectURI)
-	if err != nil {
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !validHost(u) {
 		return ""
 	}
 	return u.Scheme + "://" + u.Host

@@ -201,10 +201,14 @@ func (m *registration) client() (c *pokot.OAuthClient, field, msg string) {
 }
 
 // validRedirect accepts absolute https URLs and, for native apps (RFC 8252 §7.3), http
-// on a loopback address; never a fragment, user info or whitespace.
+// on a loopback address; never a fragment, user info or whitespace, and only a host that
+// is a DNS name or an IP address (validHost).
 func validRedirect(s string) bool {
 	u, err := url.Parse(s)
 	if err != nil || len(s) > 2000 || u.Fragment != "" || strings.Contains(s, "#") || u.User != nil || u.Host == "" || strings.ContainsAny(s, " \t\r\n") {
+		return false
+	}
+	if !validHost(u) {
 		return false
 	}
 	switch u.Scheme {
@@ -219,6 +223,46 @@ func validRedirect(s string) bool {
 		return ip != nil && ip.IsLoopback()
 	}
 	return false
+}
+
+// validHost reports whether u's host is a DNS name (letters, digits and hyphens in labels
+// of at most 63 characters, RFC 1123) or an IP address, with an optional port of 1 to
+// 65535. url.Parse also accepts RFC 3986's sub-delims (";", ",", "'", "$", …) in a host;
+// the redirect URI's origin is written into the consent page's Content-Security-Policy,
+// where ";" and "," would start another directive or policy.
+func validHost(u *url.URL) bool {
+	if strings.HasSuffix(u.Host, ":") {
+		return false
+	}
+	if p := u.Port(); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 65535 || strings.HasPrefix(p, "+") {
+			return false
+		}
+	}
+	h := u.Hostname()
+	if strings.HasPrefix(u.Host, "[") {
+		ip := net.ParseIP(h)
+		return ip != nil && ip.To4() == nil
+	}
+	if net.ParseIP(h) != nil {
+		return true
+	}
+	h = strings.TrimSuffix(h, ".")
+	if h == "" || len(h) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(h, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, c := range label {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func httpsURL(s string) bool {
