@@ -106,6 +106,10 @@ func New(store pokot.Store, cfg pokot.Config, logger *slog.Logger, opts ...Optio
 	return a
 }
 
+// BoundsBodies reports that ServeHTTP bounds every request body (64 KiB, more for imports
+// and verification), so that a site mounting the API need not cut bodies shorter.
+func (a *API) BoundsBodies() bool { return true }
+
 // ServeHTTP limits the body and dispatches to the routes.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	limit := int64(maxBody)

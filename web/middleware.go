@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/pokot/pokot"
@@ -33,9 +34,15 @@ func (s *server) securityHeaders(next http.Handler) http.Handler {
 }
 
 // limitBody refuses request bodies over the limit: at once when Content-Length says so,
-// otherwise when the form is parsed (parseForm turns the error into ETOOLARGE).
+// otherwise when the form is parsed (parseForm turns the error into ETOOLARGE). The JSON
+// API under /api/ is left to its own limits (package api bounds every body it reads, with
+// problem JSON, and takes CSV imports larger than a form).
 func (s *server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") && s.apiLimitsBodies {
+			next.ServeHTTP(w, r)
+			return
+		}
 		if r.ContentLength > s.limits.body {
 			s.fail(w, r, tooLarge(nil))
 			return

@@ -6,6 +6,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/api"
 )
 
 // TestThrottleLongEmail: the throttled forms (sign-in, password reset, sign-in link) count
@@ -72,5 +75,41 @@ func TestAssessmentTemplateDefusesFormulas(t *testing.T) {
 	wantStatus(t, r, http.StatusSeeOther)
 	if n := w.assessed(o); n != 8 {
 		t.Fatalf("imported %d assessments, want 8 (4 learners, 2 outcomes)", n)
+	}
+}
+
+// TestAPIKeepsItsOwnBodyLimits: the JSON API mounted under /api/ bounds its request bodies
+// itself (64 KiB, 8 MiB for CSV imports, with problem JSON). The site's 1 MiB limit for
+// forms must not cut an API import short with an HTML page; a body over the API's own
+// limit still gets the API's 413.
+func TestAPIKeepsItsOwnBodyLimits(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, func(d *webDeps) { d.API = api.New(d.Store, d.Config, nil) })
+	u := e.user("suunnittelija@hamk.fi", "Sanna", false)
+	o := e.org("hamk", "HAMK")
+	e.member(o, u, pokot.RoleDesigner)
+	secret, err := e.db.CreateAPIToken(ctx, &pokot.APIToken{UserID: u.ID, Name: "tuonti", Scopes: []pokot.Scope{pokot.ScopeRead, pokot.ScopeWrite}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(size int) *http.Response {
+		body := "slug;title_fi\r\n" + strings.Repeat("x", size)
+		req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/orgs/hamk/microcredentials/import", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+secret)
+		req.Header.Set("Content-Type", "text/csv")
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Body.Close()
+		return r
+	}
+	r := post(2 << 20)
+	if ct := r.Header.Get("Content-Type"); r.StatusCode == http.StatusRequestEntityTooLarge || !strings.Contains(ct, "json") {
+		t.Fatalf("a 2 MiB CSV import: %d %s, want the API's own answer (JSON, not 413)", r.StatusCode, ct)
+	}
+	r = post(9 << 20)
+	if ct := r.Header.Get("Content-Type"); r.StatusCode != http.StatusRequestEntityTooLarge || ct != "application/problem+json" {
+		t.Fatalf("a 9 MiB CSV import: %d %s, want the API's 413 problem JSON", r.StatusCode, ct)
 	}
 }

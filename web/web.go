@@ -56,17 +56,20 @@ type OIDCLogin interface {
 
 // server holds the dependencies and the parsed templates.
 type server struct {
-	cfg     pokot.Config
-	store   pokot.Store
-	mailer  pokot.Mailer
-	log     *slog.Logger
-	oidc    []OIDCLogin
-	issuer  *issuer.Service
-	now     func() time.Time
-	tmpl    *templates
-	static  *staticFiles
-	limits  limits
-	dummyPW string // hash verified for unknown e-mail addresses, so that timing does not tell
+	cfg    pokot.Config
+	store  pokot.Store
+	mailer pokot.Mailer
+	log    *slog.Logger
+	oidc   []OIDCLogin
+	issuer *issuer.Service
+	now    func() time.Time
+	tmpl   *templates
+	static *staticFiles
+	limits limits
+	// apiLimitsBodies: the API handler bounds every request body itself (bodyBounder), so
+	// limitBody leaves /api/ to it.
+	apiLimitsBodies bool
+	dummyPW         string // hash verified for unknown e-mail addresses, so that timing does not tell
 }
 
 // limits are the request-size and throttling limits of the UI.
@@ -82,6 +85,10 @@ type limits struct {
 // signs in at once from behind one school NAT address; the per-account limit is what stops
 // password guessing against one person.
 var defaultLimits = limits{body: 1 << 20, signinPerAcc: 5, signinPerIP: 100, signinWindow: 15 * time.Minute}
+
+// bodyBounder is an API handler that bounds every request body it reads (package api
+// does, with its own limits and problem JSON).
+type bodyBounder interface{ BoundsBodies() bool }
 
 // New returns the HTTP handler of the whole site: the UI, /healthz, /readyz, the static
 // files, and the API and metrics handlers mounted under /api/ and /metrics.
@@ -115,6 +122,9 @@ func New(d Deps) (http.Handler, error) {
 	// The same *http.Request reaches the router through every layer, so that the log and
 	// Instrument can read the matched route pattern (r.Pattern) afterwards.
 	s.issuer = d.Issuer
+	if b, ok := d.API.(bodyBounder); ok && b.BoundsBodies() {
+		s.apiLimitsBodies = true
+	}
 	var h http.Handler = s.routes(d.API, d.Metrics)
 	h = s.recoverPanics(h)
 	h = s.limitBody(h)
