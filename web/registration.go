@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/i18n"
@@ -51,6 +53,12 @@ func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 	if !f.OK() {
 		return s.render(w, r, http.StatusUnprocessableEntity, "offeringpublic", d, f)
 	}
+	if ok, err := s.registrationAllowed(r, reg.Email); err != nil {
+		return err
+	} else if !ok {
+		d.Error = "err.reg.throttled"
+		return s.render(w, r, http.StatusTooManyRequests, "offeringpublic", d, nil)
+	}
 	tokens, err := ds.Register(r.Context(), reg, s.now())
 	var e *pokot.Error
 	switch {
@@ -66,6 +74,27 @@ func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.render(w, r, http.StatusOK, "registrationdone", registrationDoneData{publicOffering: p, Reg: reg}, nil)
+}
+
+// Registration throttles: an address may be registered regPerAddress times an hour (each
+// registration e-mails it), and one IP address may register as many times as it may try
+// to sign in (a whole class behind one school NAT address registers at once).
+const regPerAddress = 10
+
+// registrationAllowed counts a registration attempt of the address and of the client's IP
+// address in the database's throttle (shared by every process) and reports whether both
+// are within their limits.
+func (s *server) registrationAllowed(r *http.Request, email string) (bool, error) {
+	now := s.now()
+	okIP, err := s.store.Hit(r.Context(), "reg:ip:"+clientIP(r), s.limits.signinPerIP, s.limits.signinWindow, now)
+	if err != nil {
+		return false, err
+	}
+	okAcc, err := s.store.Hit(r.Context(), "reg:acct:"+strings.ToLower(email), regPerAddress, time.Hour, now)
+	if err != nil {
+		return false, err
+	}
+	return okIP && okAcc, nil
 }
 
 // mailRegistration e-mails the learner what happened and the two links.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/api"
@@ -112,4 +113,53 @@ func TestAPIKeepsItsOwnBodyLimits(t *testing.T) {
 	if ct := r.Header.Get("Content-Type"); r.StatusCode != http.StatusRequestEntityTooLarge || ct != "application/problem+json" {
 		t.Fatalf("a 9 MiB CSV import: %d %s, want the API's 413 problem JSON", r.StatusCode, ct)
 	}
+}
+
+// TestRegistrationThrottled: public registration is the one anonymous form that e-mails an
+// address the visitor types and takes a seat. It is counted per address (so that nobody
+// can fill someone's mailbox with registration e-mails) and per IP address (so that a
+// script cannot take every seat with made-up addresses), like the sign-in link and the
+// password reset; over the limit nothing is stored or sent, and the page says why.
+func TestRegistrationThrottled(t *testing.T) {
+	t.Parallel()
+	w := newDeliveryWorld(t)
+	o := w.offering(500)
+	path := publicPath(o)
+	v := w.visit(path)
+	// One address: the first registers, the next attempts are duplicates, and past the
+	// per-address limit the form is refused before anything is looked at.
+	for i := 1; i <= 10; i++ {
+		r := v.post(path+"/register", regForm("Maija", "maija@example.fi"))
+		if r.StatusCode == http.StatusTooManyRequests {
+			t.Fatalf("attempt %d for one address throttled already", i)
+		}
+	}
+	r := v.post(path+"/register", regForm("Maija", "maija@example.fi"))
+	wantStatus(t, r, http.StatusTooManyRequests)
+	wantBody(t, r, "Liian monta ilmoittautumista")
+	n := 0
+	for _, m := range w.mails() {
+		if m.To == "maija@example.fi" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d e-mails to the address, want 1", n)
+	}
+	// Many addresses from one IP address: past the limit nothing is stored.
+	throttled := 0
+	for i := 0; i < 110; i++ {
+		r := v.post(path+"/register", regForm("Oppija", fmt.Sprintf("oppija%d@example.fi", i)))
+		if r.StatusCode == http.StatusTooManyRequests {
+			throttled++
+		}
+	}
+	reg, _ := w.seats(o)
+	if throttled == 0 || len(reg) > 100 {
+		t.Fatalf("110 addresses from one IP address: %d seats taken, %d throttled", len(reg), throttled)
+	}
+	// The next window lets people in again.
+	w.advance(61 * time.Minute)
+	r = v.post(path+"/register", regForm("Uusi", "uusi@example.fi"))
+	wantStatus(t, r, http.StatusOK)
 }
