@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/api"
+	"github.com/pokot/pokot/ob3api"
 )
 
 // TestThrottleLongEmail: the throttled forms (sign-in, password reset, sign-in link) count
@@ -162,4 +165,58 @@ func TestRegistrationThrottled(t *testing.T) {
 	w.advance(61 * time.Minute)
 	r = v.post(path+"/register", regForm("Uusi", "uusi@example.fi"))
 	wantStatus(t, r, http.StatusOK)
+}
+
+// TestEveryPostRouteChecksCSRF reads routes.go and sends every POST route of the site, as
+// a signed-in user, without the CSRF token: each must be refused with the stale-form page
+// and 403 before its handler runs. The OAuth endpoints of package ob3api (client or bearer
+// authentication, no cookies) are the only POST routes outside s.app.
+func TestEveryPostRouteChecksCSRF(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile("routes.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`mux\.Handle(?:Func)?\("POST ([^"]+)",\s*(.*)\)\n`)
+	wild := regexp.MustCompile(`\{[^}]+\}`)
+	e := newEnv(t)
+	o := e.org("hamk", "HAMK")
+	u := e.user("admin@hamk.fi", "Aino", true)
+	e.member(o, u, pokot.RoleOrgAdmin)
+	b := e.browser()
+	b.signin("admin@hamk.fi")
+	routes := re.FindAllStringSubmatch(string(src), -1)
+	if len(routes) < 45 {
+		t.Fatalf("found %d POST routes in routes.go; the pattern no longer reads the file", len(routes))
+	}
+	for _, m := range routes {
+		pattern, wrap := m[1], m[2]
+		if !strings.Contains(wrap, "s.app(") {
+			t.Errorf("POST %s is not wrapped in s.app (no session, no CSRF check): %s", pattern, wrap)
+			continue
+		}
+		path := wild.ReplaceAllStringFunc(pattern, func(w string) string {
+			if w == "{slug}" {
+				return "hamk"
+			}
+			return "1"
+		})
+		for _, ctype := range []string{"application/x-www-form-urlencoded", "multipart/form-data; boundary=x"} {
+			body := "name=Hakkeroitu&email=x@example.fi&decision=approve&confirm=yes"
+			if strings.HasPrefix(ctype, "multipart") {
+				body = "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nHakkeroitu\r\n--x--\r\n"
+			}
+			req, _ := http.NewRequest("POST", e.srv.URL+path, strings.NewReader(body))
+			req.Header.Set("Content-Type", ctype)
+			r := b.do(req)
+			if r.StatusCode != http.StatusForbidden || !strings.Contains(r.body, "Lomake on vanhentunut") {
+				t.Errorf("POST %s (%s) without a CSRF token: %d, want 403 and the stale-form page", path, ctype, r.StatusCode)
+			}
+		}
+	}
+	for _, p := range ob3api.Patterns {
+		if strings.HasPrefix(p, "POST ") && strings.Contains(string(src), `"`+p+`"`) {
+			t.Errorf("%s is in routes.go: the ob3api routes are mounted through ob3api.Patterns", p)
+		}
+	}
 }
