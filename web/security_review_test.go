@@ -220,3 +220,132 @@ func TestEveryPostRouteChecksCSRF(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryOrgRouteIsTenantScoped reads routes.go and calls every route under
+// /orgs/{slug}/ of HAMK, with the ids of HAMK's real POK, offering, registration, batch,
+// credential, pathway, member and invitation, as people who must not get in: Omnia's
+// administrator and designer (another tenant), and a learner and a working-life partner of
+// HAMK who were invited to nothing. Each GET and POST (with a valid CSRF token) must be
+// refused with 403 or 404; nothing of HAMK may be shown or changed.
+func TestEveryOrgRouteIsTenantScoped(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile("routes.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`mux\.Handle(?:Func)?\("(GET|POST) (/orgs/\{slug\}(?:/[^"]*)?)"`)
+	routes := re.FindAllStringSubmatch(string(src), -1)
+	if len(routes) < 50 {
+		t.Fatalf("found %d organisation routes in routes.go; the pattern no longer reads the file", len(routes))
+	}
+	w := newDeliveryWorld(t)
+	cs := w.issuePOK(t, "anna@example.fi")
+	o, err := w.db.Offering(ctx, w.hamk.ID, cs[0].OfferingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	regs, err := w.db.Participants(ctx, w.hamk.ID, o.ID, false)
+	if err != nil || len(regs) == 0 {
+		t.Fatalf("participants: %v %v", regs, err)
+	}
+	batches, err := w.db.IssueBatches(ctx, w.hamk.ID, o.ID)
+	if err != nil || len(batches) == 0 {
+		t.Fatalf("batches: %v %v", batches, err)
+	}
+	p := &pokot.Pathway{OrgID: w.hamk.ID, Name: pokot.Text{"fi": "Polku"}, Members: []int64{w.mc.ID}}
+	if err := w.db.CreatePathway(ctx, p, w.designer.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.db.CreateInvitation(ctx, &pokot.Invitation{OrgID: w.hamk.ID, Email: "uusi@example.fi", Role: pokot.RoleDesigner,
+		InvitedBy: w.admin.ID, Expires: w.clock().Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	invs, err := w.db.Invitations(ctx, w.hamk.ID, w.clock())
+	if err != nil || len(invs) == 0 {
+		t.Fatalf("invitations: %v %v", invs, err)
+	}
+	grant, err := w.db.AddPartner(ctx, w.hamk.ID, w.mc.ID, w.designer.ID, "kumppani@yritys.fi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	comment := &pokot.Comment{OrgID: w.hamk.ID, MicrocredentialID: w.mc.ID, Version: 1, AuthorID: w.designer.ID, Body: "Hyvä"}
+	if err := w.db.AddComment(ctx, comment); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{
+		"{slug}": "hamk", "{reg}": fmt.Sprint(regs[0].ID), "{batch}": fmt.Sprint(batches[0].ID),
+		"{cred}": strings.TrimPrefix(cs[0].CredentialID, "urn:uuid:"), "{user}": fmt.Sprint(w.designer.ID),
+		"{grant}": fmt.Sprint(grant.ID), "{comment}": fmt.Sprint(comment.ID), "{step}": "1",
+	}
+	idOf := func(pattern string) string {
+		switch {
+		case strings.Contains(pattern, "/studio/"):
+			return fmt.Sprint(w.mc.ID)
+		case strings.Contains(pattern, "/offerings/"):
+			return fmt.Sprint(o.ID)
+		case strings.Contains(pattern, "/pathways/"):
+			return fmt.Sprint(p.ID)
+		case strings.Contains(pattern, "/invitations/"):
+			return fmt.Sprint(invs[0].ID)
+		}
+		return "1"
+	}
+	omniaAdmin := w.user("admin@omnia.fi", "Outi Omnia", false)
+	omniaDesigner := w.user("suunnittelija@omnia.fi", "Olli Omnia", false)
+	w.member(w.omnia, omniaAdmin, pokot.RoleOrgAdmin)
+	w.member(w.omnia, omniaDesigner, pokot.RoleDesigner)
+	learner := w.user("oppija@hamk.fi", "Oona Oppija", false)
+	w.member(w.hamk, learner, pokot.RoleLearner)
+	partner := w.user("kumppani@toinen.fi", "Kalle Kumppani", false)
+	w.member(w.hamk, partner, pokot.RolePartner)
+	before, err := w.db.Microcredential(ctx, w.hamk.ID, w.mc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []*pokot.User{omniaAdmin, omniaDesigner, learner, partner} {
+		b := w.signedIn(who)
+		b.get("/dashboard")
+		for _, m := range routes {
+			method, pattern := m[1], m[2]
+			if who == learner || who == partner {
+				// Members of any role see the organisation's own page.
+				if pattern == "/orgs/{slug}" {
+					continue
+				}
+			}
+			path := regexp.MustCompile(`\{[^}]+\}`).ReplaceAllStringFunc(pattern, func(k string) string {
+				if v, ok := ids[k]; ok {
+					return v
+				}
+				return idOf(pattern)
+			})
+			var r *resp
+			if method == "GET" {
+				r = b.get(path)
+			} else {
+				r = b.post(path, url.Values{"title": {"Kaapattu"}, "email": {"hyokkaaja@example.fi"}, "role": {"orgadmin"},
+					"confirm": {"yes"}, "action": {"revoke"}, "reason": {"x"}, "body": {"Kaapattu"}, "to": {"published"}, "resolved": {"1"}})
+			}
+			if r.StatusCode != http.StatusForbidden && r.StatusCode != http.StatusNotFound {
+				t.Errorf("%s: %s %s: %d, want 403 or 404", who.Email, method, path, r.StatusCode)
+			}
+		}
+	}
+	// Nothing changed.
+	after, err := w.db.Microcredential(ctx, w.hamk.ID, w.mc.ID)
+	if err != nil || after.CurrentVersion != before.CurrentVersion || after.PublishedVersion != before.PublishedVersion {
+		t.Fatalf("HAMK's POK changed: %+v → %+v (%v)", before, after, err)
+	}
+	if c, err := w.db.IssuedCredential(ctx, w.hamk.ID, cs[0].CredentialID); err != nil || c.RevokedAt != nil || c.SuspendedAt != nil {
+		t.Fatalf("HAMK's credential changed: %+v %v", c, err)
+	}
+	ms, err := w.db.Members(ctx, w.hamk.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Role == pokot.RoleOrgAdmin && m.UserID != w.admin.ID {
+			t.Fatalf("someone became HAMK's administrator: %+v", m)
+		}
+	}
+}
