@@ -349,3 +349,33 @@ func TestEveryOrgRouteIsTenantScoped(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedPagesCarryNoCSRFToken: the catalogue and the POK pages are rendered once and
+// served to every anonymous visitor for a second (renderShared). Such a page must carry
+// no CSRF token (nor a cookie): another visitor would get the first one's token, and with
+// it could forge the first visitor's anonymous forms (double-submit cookie).
+func TestSharedPagesCarryNoCSRFToken(t *testing.T) {
+	t.Parallel()
+	w := newDeliveryWorld(t)
+	w.offering(5)
+	for _, path := range []string{"/microcredentials", fmt.Sprintf("/microcredentials/%d", w.mc.ID)} {
+		a, b := w.browser(), w.browser()
+		ra := a.get(path)
+		rb := b.get(path)
+		wantStatus(t, ra, http.StatusOK)
+		wantStatus(t, rb, http.StatusOK)
+		for _, r := range []*resp{ra, rb} {
+			if strings.Contains(r.body, `name="csrf"`) {
+				t.Fatalf("%s is shared between anonymous visitors but holds a CSRF token", path)
+			}
+		}
+		if ra.body != rb.body {
+			t.Logf("%s: the two visitors got different pages (not shared)", path)
+		}
+		for _, c := range rb.Cookies() {
+			if c.Name == "pokot_csrf" && c.Value != "" && strings.Contains(ra.body, c.Value) {
+				t.Fatalf("%s: the second visitor's CSRF cookie is in the first visitor's page", path)
+			}
+		}
+	}
+}
