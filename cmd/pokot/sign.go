@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/pokot/pokot/credential"
@@ -25,9 +26,12 @@ func runSign(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 	suite := fs.String("cryptosuite", "eddsa-rdfc-2022", "Data Integrity cryptosuite: eddsa-rdfc-2022 or eddsa-jcs-2022")
 	createdFlag := fs.String("created", "", "proof time, RFC 3339 (default now)")
 	vm := fs.String("verification-method", "", "verification method id (default the key's did:key method)")
+	proofID := fs.String("proof-id", "", "an id for the new proof (e.g. urn:uuid:…), which a later proof's --previous-proof can name")
+	previous := fs.String("previous-proof", "", "comma-separated ids of the credential's proofs that the new proof signs too (a proof chain)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: pokot sign (--key-seed HEX64 | --key FILE) [--format di|jwt] [--created RFC3339] < unsigned.json > signed\n\n"+
-			"Signs the credential on standard input. An issuer without an id gets the key's did:key.")
+			"Signs the credential on standard input. An issuer without an id gets the key's did:key.\n"+
+			"A credential that is already signed gets one more proof (a proof set; with --previous-proof a chain).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -83,8 +87,22 @@ func runSign(_ context.Context, args []string, stdin io.Reader, stdout, stderr i
 		fmt.Fprintln(stderr, "pokot sign: standard input is not a JSON object")
 		return 1
 	}
-	opts := credential.SignOptions{Cryptosuite: *suite, Created: created, VerificationMethod: *vm}
-	if iss := credential.IssuerID(doc); iss != "" && iss != kp.DID() && *vm == "" {
+	opts := credential.SignOptions{Cryptosuite: *suite, Created: created, VerificationMethod: *vm, ProofID: *proofID}
+	for _, id := range strings.Split(*previous, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			opts.PreviousProof = append(opts.PreviousProof, id)
+		}
+	}
+	_, hasProof := doc["proof"]
+	if *format == credential.FormatJWT && (hasProof || *proofID != "" || len(opts.PreviousProof) > 0) {
+		return usageErr("--format jwt signs an unsigned credential; --proof-id and --previous-proof are for Data Integrity proofs")
+	}
+	if len(opts.PreviousProof) > 0 && !hasProof {
+		return usageErr("--previous-proof needs a credential that is already signed")
+	}
+	if iss := credential.IssuerID(doc); hasProof && iss != kp.DID() {
+		fmt.Fprintf(stderr, "pokot sign: adding a proof by %s to the issuer's (a co-signature, e.g. an endorser's)\n", kp.DID())
+	} else if iss != "" && iss != kp.DID() && *vm == "" {
 		fmt.Fprintf(stderr, "pokot sign: warning: the issuer is %s, not the key's %s; verifiers will only accept the signature\n"+
 			"if the issuer lists this key (give its id with --verification-method)\n", iss, kp.DID())
 	}
