@@ -62,12 +62,24 @@ func (db *DB) DeleteUserSessions(ctx context.Context, userID int64) error {
 	return mapErr(err)
 }
 
-// DeleteExpiredSessions removes expired sessions and returns how many.
+// staleHits is the age after which a throttle counter can no longer count (the longest
+// window is an hour) and is removed by the session sweep.
+const staleHits = 24 * time.Hour
+
+// DeleteExpiredSessions removes expired sessions and returns how many. It also removes the
+// throttle counters whose window began over a day before now (DeleteStaleHits): their keys
+// hold e-mail and IP addresses, which are kept no longer than they are needed.
 func (db *DB) DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error) {
 	res, err := db.w.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= $1`, db.ts(now))
 	if err != nil {
 		return 0, mapErr(err)
 	}
 	n, err := res.RowsAffected()
-	return int(n), mapErr(err)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	if _, err := db.DeleteStaleHits(ctx, now.Add(-staleHits)); err != nil {
+		return int(n), err
+	}
+	return int(n), nil
 }

@@ -82,3 +82,32 @@ func TestHitLongKey(t *testing.T) {
 		t.Fatal("a short key is not stored as it is")
 	}
 }
+
+// TestSessionSweepDeletesStaleHits: throttle keys hold e-mail addresses ("signin:acct:…"),
+// so a counter is kept only while it can still count: the hourly session sweep
+// (DeleteExpiredSessions) also removes counters whose window began over a day ago.
+func TestSessionSweepDeletesStaleHits(t *testing.T) {
+	t.Parallel()
+	db := sqldbtest.New(t)
+	old, recent := "signin:acct:vanha@example.fi", "signin:acct:tuore@example.fi"
+	for _, h := range []struct {
+		key string
+		at  time.Time
+	}{{old, t0.Add(-49 * time.Hour)}, {recent, t0.Add(-time.Hour)}} {
+		if _, err := db.Hit(ctx, h.key, 1, 15*time.Minute, h.at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.DeleteExpiredSessions(ctx, t0); err != nil {
+		t.Fatal(err)
+	}
+	locs, err := db.TextLocations(ctx, "vanha@example.fi")
+	must(t, err)
+	if len(locs) != 0 {
+		t.Fatalf("a counter from two days ago is still stored: %v", locs)
+	}
+	// The recent one still counts (limit 1: a second hit in its window is refused).
+	if ok, err := db.Hit(ctx, recent, 1, 15*time.Minute, t0.Add(-time.Hour)); err != nil || ok {
+		t.Fatalf("the recent counter was lost: ok %v, err %v", ok, err)
+	}
+}
