@@ -26,3 +26,7 @@ func FromSpreadsheetCell(s string) string {
 	}
 	return s
 }
+
+// WalletStoredLimit is how many credentials a learner's wallet holds besides those issued
+// here: added on the wallet page or by an OB 3.0 API client. The store refuses one more.
+const WalletStoredLimit = 500

@@ -204,6 +204,8 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 		s.fail(w, r, http.StatusRequestEntityTooLarge, "invalid_data", e.Message, nil)
 	case pokot.ENOTFOUND:
 		s.fail(w, r, http.StatusNotFound, "not_found", e.Message, nil)
+	case pokot.ECONFLICT:
+		s.fail(w, r, http.StatusConflict, "invalid_data", e.Message, nil)
 	case pokot.EFORBIDDEN:
 		s.fail(w, r, http.StatusForbidden, "forbidden", e.Message, nil)
 	case pokot.EUNAUTHORIZED:

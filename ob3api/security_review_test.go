@@ -1,6 +1,9 @@
 package ob3api_test
 
 import (
+	"encoding/json"
+	"fmt"
+	"net/http"
 	"net/url"
 	"testing"
 
@@ -56,5 +59,30 @@ func TestRedirectHostIsAHostName(t *testing.T) {
 	}
 	if o := (&ob3api.AuthRequest{RedirectURI: "https://wallet.example:8443/cb?x"}).RedirectOrigin(); o != "https://wallet.example:8443" {
 		t.Fatalf("RedirectOrigin: %q", o)
+	}
+}
+
+// TestUpsertIntoFullWallet: an API client cannot add credentials without end (each up to
+// 1 MiB, beyond what the learner's wallet page lists and lets them remove): past
+// pokot.WalletStoredLimit the upsert is refused with 409, not stored, and not a 500.
+func TestUpsertIntoFullWallet(t *testing.T) {
+	e := newEnv(t)
+	u := e.user("Aino")
+	for i := range pokot.WalletStoredLimit {
+		c := &pokot.WalletCredential{UserID: u.ID, CredentialID: fmt.Sprintf("urn:uuid:t%d", i), Format: pokot.WalletJSON,
+			Data: []byte(`{"n":1}`), Source: pokot.WalletAPI}
+		if _, err := e.db.UpsertWalletCredential(t.Context(), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := e.client(pokot.OB3ScopeCredentialUpsert)
+	tok, _ := e.grant(c, u, pokot.OB3ScopeCredentialUpsert)
+	body, _ := json.Marshal(signedCredential(t))
+	res, b := e.call("POST", "/ims/ob/v3p0/credentials", tok, "application/json", body)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("upsert into a full wallet: %d %s, want 409", res.StatusCode, b)
+	}
+	if _, total, err := e.db.WalletCredentials(t.Context(), u.ID, 1, 0); err != nil || total != pokot.WalletStoredLimit {
+		t.Fatalf("wallet holds %d (%v)", total, err)
 	}
 }

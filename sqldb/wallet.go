@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"github.com/pokot/pokot"
@@ -59,6 +60,14 @@ func (db *DB) UpsertWalletCredential(ctx context.Context, c *pokot.WalletCredent
 			c.UserID, c.CredentialID).Scan(&id)
 		switch {
 		case err == sql.ErrNoRows:
+			var stored int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM wallet_credentials WHERE user_id = $1`, c.UserID).Scan(&stored); err != nil {
+				return err
+			}
+			if stored >= pokot.WalletStoredLimit {
+				return &pokot.Error{Code: pokot.ECONFLICT, Field: "credential", Key: "wallet.err.add_full",
+					Message: fmt.Sprintf("the wallet already holds %d added credentials; remove one first", pokot.WalletStoredLimit)}
+			}
 			created = true
 			c.Added, c.Updated = now, now
 			_, err = tx.ExecContext(ctx, `

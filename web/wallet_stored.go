@@ -15,8 +15,9 @@ import (
 	"github.com/pokot/pokot/credential/vcjwt"
 )
 
-// maxStoredPerWallet bounds the added credentials a wallet lists (and a learner may add).
-const maxStoredPerWallet = 500
+// maxStoredPerWallet bounds the added credentials a wallet lists (and a learner may add);
+// the store refuses more (pokot.WalletStoredLimit).
+const maxStoredPerWallet = pokot.WalletStoredLimit
 
 // storedKey is the URL form of an added credential's id, which may be any URI up to
 // 2,000 characters: "x" and 24 hex digits of its SHA-256 (never a UUID, which has dashes).
