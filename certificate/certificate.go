@@ -20,6 +20,9 @@
 // letters ä ö å é included; characters outside Windows-1252 print as "?"), so it can be
 // selected, searched and read aloud. Accessibility: the catalog names the language
 // (/Lang) and the document title is shown instead of the file name (/DisplayDocTitle);
+// texts that stay in the credential's own language (e.g. Finnish outcomes on an English
+// certificate) carry their language too (/Lang on their structure element, or a /Span
+// with /Lang around a fact's value), and a sentence says which language they are in;
 // the document is tagged (/MarkInfo /Marked true, a structure tree with Document, H1, H2,
 // P and Figure elements in reading order; the QR code is a Figure with alternative text),
 // and decoration (the accent bar, rules, page numbers) is marked as artifacts. Not done:
@@ -70,7 +73,7 @@ func draw(l *layout, c *Content, verifyURL string) {
 	l.newPage()
 	l.y -= 8
 	l.block("P", strings.ToUpper(Label(lang, "title")), stKicker, 0, 6)
-	l.block("H1", c.Title, stTitle, 0, 10)
+	l.blockIn(c.Foreign(c.TitleLang), "H1", c.Title, stTitle, 0, 10)
 	l.block("P", Label(lang, "awarded_to"), stSmall, 0, 2)
 	if c.LearnerName != "" {
 		l.block("P", c.LearnerName, stName, 0, 10)
@@ -78,7 +81,10 @@ func draw(l *layout, c *Content, verifyURL string) {
 		l.block("P", Label(lang, "holder"), stName, 0, 10)
 	}
 	if c.Description != "" {
-		l.block("P", c.Description, stBody, 0, 4)
+		l.blockIn(c.Foreign(c.DescriptionLang), "P", c.Description, stBody, 0, 4)
+	}
+	if note := c.LangNote(); note != "" {
+		l.block("P", note, stSmall, 0, 4)
 	}
 	l.rule(8)
 	issuer := c.Issuer.Name
@@ -96,16 +102,17 @@ func draw(l *layout, c *Content, verifyURL string) {
 		l.fact(Label(lang, "valid_until"), i18n.Date(lang, c.ValidUntil))
 	}
 	for _, e := range c.Elements {
-		l.fact(e.Label, e.Value)
+		l.factIn(c.Foreign(e.Lang), e.Label, e.Value)
 	}
+	tl := c.Foreign(c.TextLang)
 	if len(c.Outcomes) > 0 {
 		l.y -= 6
 		l.ensure(stH2.leadng + 2*stOutcome.leadng)
 		l.block("H2", Label(lang, "outcomes"), stH2, 0, 4)
 		for i, o := range c.Outcomes {
-			l.block("P", fmt.Sprintf("%d. %s", i+1, o.Text), stOutcome, 0, 1)
+			l.blockIn(tl, "P", fmt.Sprintf("%d. %s", i+1, o.Text), stOutcome, 0, 1)
 			if o.Criteria != "" {
-				l.block("P", Label(lang, "criteria")+": "+o.Criteria, stSmall, 14, 0)
+				l.para("P", Label(lang, "criteria")+": ", o.Criteria, tl, stSmall, 14, 0)
 			}
 			l.y -= 4
 		}
@@ -116,7 +123,7 @@ func draw(l *layout, c *Content, verifyURL string) {
 			names[i] = s.Name
 		}
 		l.y -= 4
-		l.fact(Label(lang, "skills"), strings.Join(names, ", "))
+		l.factIn(tl, Label(lang, "skills"), strings.Join(names, ", "))
 	}
 	if len(c.Other) > 0 {
 		names := make([]string, len(c.Other))
@@ -199,6 +206,9 @@ func assemble(l *layout, c *Content, bitmap [][]bool) []byte {
 		alt := ""
 		if e.alt != "" {
 			alt = " /Alt " + textString(e.alt)
+		}
+		if e.lang != "" {
+			alt += " /Lang " + textString(e.lang)
 		}
 		n := f.add(fmt.Sprintf("<< /Type /StructElem /S /%s /P %d 0 R /Pg %d 0 R /K %d%s >>", e.role, docElem, pageObjs[e.page], e.mcid, alt))
 		elems[i] = fmt.Sprintf("%d 0 R", n)

@@ -16,6 +16,15 @@ type Content struct {
 	Lang        pokot.Lang
 	Title       string
 	Description string
+	// TextLang is the language the credential's own texts are written in: the
+	// achievement's inLanguage as a BCP 47 tag ("" when the credential does not say or the
+	// tag is malformed). What has no translation in Lang stays in it: the learning
+	// outcomes and their criteria, quality assurance, prerequisites, further information,
+	// skill names, and a title or description without one. Coded values are worded in Lang.
+	TextLang string
+	// TitleLang and DescriptionLang are the languages of Title and Description: Lang when
+	// the credential translates them, TextLang when it does not ("" when unknown).
+	TitleLang, DescriptionLang string
 	// LearnerName is the learner's name when the credential carries it in clear.
 	LearnerName string
 	// Identifiers describe how the learner is identified (never a salt or hash).
@@ -53,9 +62,13 @@ type Outcome struct {
 	Text, Criteria string
 }
 
-// Element is one labelled Annex I element, e.g. {"workload", "Laajuus", "3 op (opintopiste, ECTS)"}.
+// Element is one labelled Annex I element, e.g. {"workload", "Laajuus", "3 op (opintopiste, ECTS)", "fi"}.
 type Element struct {
 	Key, Label, Value string
+	// Lang is the language of Value: the content's Lang when it is worded here from a
+	// code, TextLang when it is the credential's own text, "" when it is language-neutral
+	// (a number, a grade) or unknown.
+	Lang string
 }
 
 // Skill is an aligned skill, e.g. an ESCO concept.
@@ -87,11 +100,12 @@ func Read(cred map[string]any, l pokot.Lang) *Content {
 	c := &Content{Lang: l}
 	subj := firstObject(cred["credentialSubject"])
 	ach := obj(subj["achievement"])
-	c.Title = localized(ach, "name", l)
+	c.TextLang = langTag(str(ach["inLanguage"]))
+	c.Title, c.TitleLang = localized(ach, "name", l, c.TextLang)
 	if c.Title == "" {
 		c.Title = langString(cred["name"], l)
 	}
-	c.Description = localized(ach, "description", l)
+	c.Description, c.DescriptionLang = localized(ach, "description", l, c.TextLang)
 	if c.Description == "" {
 		c.Description = langString(cred["description"], l)
 	}
@@ -158,10 +172,14 @@ func (c *Content) readIssuer(cred map[string]any) {
 		c.Issuer.ID = is
 	case map[string]any:
 		c.Issuer = Issuer{Name: langString(is["name"], c.Lang), ID: str(is["id"]), URL: str(is["url"])}
+		// The country's name in the reader's language from its code; addressCountry is
+		// worded in the issuer's language (and may be the only field another issuer gives).
 		addr := obj(is["address"])
-		c.Issuer.Country = str(addr["addressCountry"])
-		if c.Issuer.Country == "" {
-			c.Issuer.Country = str(addr["addressCountryCode"])
+		if cc := str(addr["addressCountryCode"]); cc != "" {
+			c.Issuer.Country = pokot.CountryName(c.Lang, cc)
+		}
+		if c.Issuer.Country == "" || c.Issuer.Country == strings.ToUpper(str(addr["addressCountryCode"])) && str(addr["addressCountry"]) != "" {
+			c.Issuer.Country = str(addr["addressCountry"])
 		}
 	}
 }
@@ -182,21 +200,38 @@ func (c *Content) readAchievement(ach, subj map[string]any) {
 	for _, t := range list(ach["tag"]) {
 		tags = append(tags, str(t))
 	}
-	add := func(key, value string) {
-		if value = strings.TrimSpace(value); value != "" {
-			c.Elements = append(c.Elements, Element{Key: key, Label: labelText(key).in(l), Value: value})
+	// add(key)(value, lang) appends an element unless its value is empty.
+	add := func(key string) func(value, lang string) {
+		return func(value, lang string) {
+			if value = strings.TrimSpace(value); value != "" {
+				c.Elements = append(c.Elements, Element{Key: key, Label: labelText(key).in(l), Value: value, Lang: lang})
+			}
 		}
 	}
-	add("workload", workload(ach, tags, l, narr.values["workload"]))
-	add("eqf", eqfLevel(ach, tags, narr.values["eqf"]))
-	add("assessment", coded(tags, "assessment:", l, narr.values["assessment"]))
-	add("participation", coded(tags, "participation:", l, narr.values["participation"]))
-	add("qa", narr.values["qa"])
-	add("grade", grade(subj))
-	add("field", fieldOfStudy(ach, l))
-	for _, k := range []string{"prerequisites", "supervision", "stackability", "more"} {
-		add(k, narr.values[k])
+	// own is the language of a value: lang when it was worded here, else the credential's.
+	own := func(value, fallback, lang string) (string, string) {
+		if value == fallback {
+			return value, c.TextLang
+		}
+		return value, lang
 	}
+	w := workload(ach, tags, l, narr.values["workload"])
+	if _, err := strconv.ParseFloat(strings.Replace(w, ",", ".", 1), 64); err == nil {
+		add("workload")(w, "") // a bare number
+	} else {
+		add("workload")(own(w, narr.values["workload"], string(l)))
+	}
+	add("eqf")(eqfLevel(ach, tags, narr.values["eqf"]), "")
+	add("assessment")(own(coded(tags, "assessment:", l, narr.values["assessment"]), narr.values["assessment"], string(l)))
+	add("participation")(own(coded(tags, "participation:", l, narr.values["participation"]), narr.values["participation"], string(l)))
+	add("qa")(narr.values["qa"], c.TextLang)
+	add("grading")(coded(tags, "grading:", l, ""), string(l))
+	add("grade")(grade(subj), "")
+	add("field")(fieldOfStudy(ach, l, c.TextLang))
+	add("prerequisites")(narr.values["prerequisites"], c.TextLang)
+	add("supervision")(c.codedValue(tags, "supervision", narr.values["supervision"]))
+	add("stackability")(c.stackability(tags, narr.values["stackability"]))
+	add("more")(narr.values["more"], c.TextLang)
 	for _, x := range list(ach["alignment"]) {
 		al := obj(x)
 		name := str(al["targetName"])
@@ -236,9 +271,10 @@ func alignmentKind(al map[string]any) string {
 }
 
 // fieldOfStudy is the achievement's fieldOfStudy, else its ISCED-F alignment, as
-// "code name" (the form fieldOfStudy takes in credentials issued here). A known ISCED-F
-// code is named in language l, whatever language the credential names it in.
-func fieldOfStudy(ach map[string]any, l pokot.Lang) string {
+// "code name" (the form fieldOfStudy takes in credentials issued here), with its language.
+// A known ISCED-F code is named in language l, whatever language the credential names it
+// in; other text stays in the credential's language textLang.
+func fieldOfStudy(ach map[string]any, l pokot.Lang, textLang string) (string, string) {
 	f := strings.TrimSpace(str(ach["fieldOfStudy"]))
 	if f == "" {
 		for _, x := range list(ach["alignment"]) {
@@ -257,10 +293,10 @@ func fieldOfStudy(ach map[string]any, l pokot.Lang) string {
 	code, _, _ := strings.Cut(f, " ")
 	if isced, ok := pokot.ISCEDFieldByCode(code); ok {
 		if name := isced.Name.Get(l); name != "" {
-			return isced.Code + " " + name
+			return isced.Code + " " + name, string(l)
 		}
 	}
-	return f
+	return f, textLang
 }
 
 func workload(ach map[string]any, tags []string, l pokot.Lang, fallback string) string {

@@ -27,6 +27,7 @@ var labels = map[string]text{
 	"issued":           {"fi": "Myöntämispäivä", "sv": "Utfärdandedatum", "en": "Date of issuing"},
 	"valid_until":      {"fi": "Voimassaolo päättyy", "sv": "Giltigt till", "en": "Valid until"},
 	"grade":            {"fi": "Arvosana", "sv": "Vitsord", "en": "Grade"},
+	"grading":          {"fi": "Arviointiasteikko", "sv": "Bedömningsskala", "en": "Grading scale"},
 	"field":            {"fi": "Koulutusala", "sv": "Utbildningsområde", "en": "Field of study"},
 	"skills":           {"fi": "Taidot (ESCO)", "sv": "Färdigheter (ESCO)", "en": "Skills (ESCO)"},
 	"other_alignments": {"fi": "Muut viitekehykset", "sv": "Andra referensramar", "en": "Other frameworks"},

@@ -76,19 +76,28 @@ func langString(v any, l pokot.Lang) string {
 
 // localized reads field of an achievement in language l: from achievement.related (one
 // entry per further language, as the builder writes) when the achievement's own language
-// differs, else the achievement's own value.
-func localized(ach map[string]any, field string, l pokot.Lang) string {
+// differs, else the achievement's own value. It returns the text with its language: l
+// from related, else own (the achievement's language; l when a language map or value
+// object answered in l).
+func localized(ach map[string]any, field string, l pokot.Lang, own string) (string, string) {
 	if str(ach["inLanguage"]) != string(l) {
 		for _, x := range list(ach["related"]) {
 			r := obj(x)
 			if str(r["inLanguage"]) == string(l) {
 				if s := langString(r[field], l); s != "" {
-					return s
+					return s, string(l)
 				}
 			}
 		}
 	}
-	return langString(ach[field], l)
+	s := langString(ach[field], l)
+	if s == "" {
+		return "", ""
+	}
+	if m, ok := ach[field].(map[string]any); ok && str(m[string(l)]) == s {
+		return s, string(l)
+	}
+	return s, own
 }
 
 // narrative is what the criteria narrative written by credential.Build holds: the

@@ -189,7 +189,7 @@ func elmOrganisation(e Export) map[string]any {
 	cc := strings.ToUpper(o.Country)
 	country := map[string]any{"id": authority + "country/" + alpha3(cc), "type": "Concept",
 		"inScheme": map[string]any{"id": countryScheme, "type": "ConceptScheme"}, "notation": cc}
-	if n := langMap(countryNames[cc]); len(n) > 0 {
+	if n := langMap(countryName(cc)); len(n) > 0 {
 		country["prefLabel"] = n
 	}
 	id := e.orgID()

@@ -1,47 +1,46 @@
 package exchange
 
-import "github.com/pokot/pokot"
+import (
+	"strings"
+
+	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/credential"
+)
 
 // tx makes a three-language text.
 func tx(fi, sv, en string) pokot.Text {
 	return pokot.Text{pokot.Finnish: fi, pokot.Swedish: sv, pokot.English: en}
 }
 
-// assessmentLabels names each assessment type (Annex I element 9).
-var assessmentLabels = map[pokot.AssessmentType]pokot.Text{
-	pokot.AssessTest:          tx("Koe", "Prov", "Test"),
-	pokot.AssessDemonstration: tx("Näyttö työtehtävissä", "Yrkesprov i arbetsuppgifter", "Demonstration of skills at work"),
-	pokot.AssessPortfolio:     tx("Portfolio", "Portfolio", "Portfolio"),
-	pokot.AssessProject:       tx("Projektityö", "Projektarbete", "Project work"),
-	pokot.AssessAssignment:    tx("Oppimistehtävä", "Inlämningsuppgift", "Assignment"),
-	pokot.AssessObservation:   tx("Havainnointi", "Observation", "Observation"),
-	pokot.AssessInterview:     tx("Haastattelu", "Intervju", "Interview"),
-	pokot.AssessRPL:           tx("Aiemmin hankitun osaamisen tunnustaminen", "Erkännande av tidigare förvärvat kunnande", "Recognition of prior learning"),
-}
+// The coded Annex I values are worded by the credential package (credential.CodeNames),
+// the one source that issued credentials, their readers (certificate.Read) and these
+// exports share.
+var (
+	// assessmentLabels names each assessment type (Annex I element 9).
+	assessmentLabels = codeTexts[pokot.AssessmentType]("assessment")
+	// participationLabels names each form of participation (Annex I element 10).
+	participationLabels = codeTexts[pokot.ParticipationForm]("participation")
+	// supervisionLabels are the three values of Annex I for supervision and identity
+	// verification during assessment.
+	supervisionLabels = codeTexts[pokot.Supervision]("supervision")
+	// gradingLabels names each grading scheme.
+	gradingLabels = codeTexts[pokot.GradingScheme]("grading")
+	// stackLabels names each stackability kind; a unit or micro-credential follows the
+	// words of qualification_unit and microcredential.
+	stackLabels = codeTexts[pokot.StackKind]("stackability")
+)
 
-// participationLabels names each form of participation (Annex I element 10).
-var participationLabels = map[pokot.ParticipationForm]pokot.Text{
-	pokot.ParticipationOnline:         tx("Verkossa", "På nätet", "Online"),
-	pokot.ParticipationOnsite:         tx("Lähiopetus", "Närundervisning", "Onsite"),
-	pokot.ParticipationBlended:        tx("Monimuoto", "Flerformsundervisning", "Blended"),
-	pokot.ParticipationWorkExperience: tx("Työssä oppiminen", "Lärande i arbetet", "Work experience"),
-	pokot.ParticipationVolunteering:   tx("Vapaaehtoistyö", "Frivilligarbete", "Volunteering"),
-}
-
-// supervisionLabels are the three values of Annex I for supervision and identity
-// verification during assessment.
-var supervisionLabels = map[pokot.Supervision]pokot.Text{
-	pokot.UnsupervisedNoID: tx("Valvomaton, ei henkilöllisyyden tarkistusta", "Utan övervakning och utan identitetskontroll", "Unsupervised with no identity verification"),
-	pokot.SupervisedNoID:   tx("Valvottu, ei henkilöllisyyden tarkistusta", "Övervakad utan identitetskontroll", "Supervised with no identity verification"),
-	pokot.SupervisedWithID: tx("Valvottu verkossa tai paikan päällä, henkilöllisyys tarkistetaan", "Övervakad på nätet eller på plats med identitetskontroll", "Supervised online or onsite with identity verification"),
-}
-
-// gradingLabels names each grading scheme.
-var gradingLabels = map[pokot.GradingScheme]pokot.Text{
-	pokot.GradePassFail: tx("Hyväksytty/hylätty", "Godkänd/underkänd", "Pass/fail"),
-	pokot.Grade1to5:     tx("Asteikko 1–5", "Skala 1–5", "Scale 1–5"),
-	pokot.Grade0to5:     tx("Asteikko 0–5", "Skala 0–5", "Scale 0–5"),
-	pokot.Grade1to3:     tx("Asteikko 1–3", "Skala 1–3", "Scale 1–3"),
+// codeTexts are the names of every code of kind that the credential package words.
+func codeTexts[K ~string](kind string) map[K]pokot.Text {
+	out := map[K]pokot.Text{}
+	for _, code := range credential.Codes(kind) {
+		t := pokot.Text{}
+		for l, s := range credential.CodeNames(kind, code) {
+			t[pokot.Lang(l)] = s
+		}
+		out[K(code)] = t
+	}
+	return out
 }
 
 // gradingValues are the grades a scheme allows, lowest first.
@@ -64,7 +63,6 @@ var noteLabels = map[string]pokot.Text{
 	"criteria":     tx("Arviointikriteerit", "Bedömningskriterier", "Assessment criteria"),
 	"qa":           tx("Laadunvarmistus", "Kvalitetssäkring", "Quality assurance"),
 	"stackability": tx("Kytkeytyminen muihin tutkintoihin", "Koppling till andra examina", "Integration and stackability"),
-	"standalone":   tx("Itsenäinen kokonaisuus", "Fristående helhet", "Stand-alone"),
 	"more":         tx("Lisätietoja", "Mer information", "Further information"),
 	"duration":     tx("Kesto", "Längd", "Duration"),
 	"assessment":   tx("Arviointi", "Bedömning", "Assessment"),
@@ -119,12 +117,16 @@ var iso3166alpha3 = map[string]string{
 	"BE": "BEL", "FR": "FRA", "NL": "NLD", "ES": "ESP", "IT": "ITA", "AT": "AUT", "PL": "POL",
 }
 
-// countryNames names the countries a Finnish installation is most likely to meet.
-var countryNames = map[string]pokot.Text{
-	"FI": tx("Suomi", "Finland", "Finland"),
-	"SE": tx("Ruotsi", "Sverige", "Sweden"),
-	"EE": tx("Viro", "Estland", "Estonia"),
-	"NO": tx("Norja", "Norge", "Norway"),
+// countryName names a country (ISO 3166-1 alpha-2) in every language; empty for a code
+// that names no country.
+func countryName(code string) pokot.Text {
+	out := pokot.Text{}
+	for _, l := range pokot.Langs {
+		if n := pokot.CountryName(l, code); n != "" && n != strings.ToUpper(code) {
+			out[l] = n
+		}
+	}
+	return out
 }
 
 // langMap turns a Text into a JSON-LD language map, leaving out empty languages.

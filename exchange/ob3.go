@@ -189,11 +189,11 @@ func stackText(e Export) pokot.Text {
 			if s.Unit.URL != "" {
 				v += " " + s.Unit.URL
 			}
-			out[l] = map[pokot.Lang]string{pokot.Finnish: "Kerryttää tutkinnon osaa ", pokot.Swedish: "Kan ingå i examensdelen ", pokot.English: "Stacks toward the qualification unit "}[l] + v
+			out[l] = stackLabels[s.Kind][l] + " " + v
 		case pokot.StackMicrocredential:
-			out[l] = map[pokot.Lang]string{pokot.Finnish: "Kerryttää osaamiskokonaisuutta ", pokot.Swedish: "Kan ingå i kompetenshelheten ", pokot.English: "Stacks toward the micro-credential "}[l] + MicrocredentialURL(e.BaseURL, s.MicrocredentialID)
+			out[l] = stackLabels[s.Kind][l] + " " + MicrocredentialURL(e.BaseURL, s.MicrocredentialID)
 		default:
-			out[l] = noteLabels["standalone"][l]
+			out[l] = stackLabels[pokot.Standalone][l]
 		}
 	}
 	return out
@@ -208,7 +208,7 @@ func organization(e Export) credential.Organization {
 		URL:  o.Homepage,
 		Address: credential.Address{
 			Region:      pokot.RegionName(o.Region, pokot.Finnish),
-			Country:     lt(countryNames[country]),
+			Country:     lt(countryName(country)),
 			CountryCode: country,
 		},
 	}
