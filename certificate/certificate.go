@@ -102,7 +102,7 @@ func draw(l *layout, c *Content, verifyURL string) {
 		l.fact(Label(lang, "valid_until"), i18n.Date(lang, c.ValidUntil))
 	}
 	for _, e := range c.Elements {
-		l.factIn(c.Foreign(e.Lang), e.Label, e.Value)
+		l.factIn(e.Label, parts{a: e.Value, aLang: c.Foreign(e.Lang), b: e.Detail, bLang: c.Foreign(e.DetailLang)})
 	}
 	tl := c.Foreign(c.TextLang)
 	if len(c.Outcomes) > 0 {
@@ -112,7 +112,7 @@ func draw(l *layout, c *Content, verifyURL string) {
 		for i, o := range c.Outcomes {
 			l.blockIn(tl, "P", fmt.Sprintf("%d. %s", i+1, o.Text), stOutcome, 0, 1)
 			if o.Criteria != "" {
-				l.para("P", Label(lang, "criteria")+": ", o.Criteria, tl, stSmall, 14, 0)
+				l.para("P", parts{a: Label(lang, "criteria") + ":", b: o.Criteria, bLang: tl}, stSmall, 14, 0)
 			}
 			l.y -= 4
 		}
@@ -123,7 +123,7 @@ func draw(l *layout, c *Content, verifyURL string) {
 			names[i] = s.Name
 		}
 		l.y -= 4
-		l.factIn(tl, Label(lang, "skills"), strings.Join(names, ", "))
+		l.factIn(Label(lang, "skills"), parts{a: strings.Join(names, ", "), aLang: tl})
 	}
 	if len(c.Other) > 0 {
 		names := make([]string, len(c.Other))

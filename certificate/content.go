@@ -69,7 +69,14 @@ type Element struct {
 	// code, TextLang when it is the credential's own text, "" when it is language-neutral
 	// (a number, a grade) or unknown.
 	Lang string
+	// Detail, when not empty, follows Value and stays as issued, in DetailLang ("" when
+	// language-neutral, e.g. an address): the qualification unit after the stackability
+	// words "Stacks toward the qualification unit" worded in the reader's language.
+	Detail, DetailLang string
 }
+
+// Text is the element's whole text: Value, then Detail.
+func (e Element) Text() string { return strings.TrimSpace(e.Value + " " + e.Detail) }
 
 // Skill is an aligned skill, e.g. an ESCO concept.
 type Skill struct {
@@ -78,11 +85,11 @@ type Skill struct {
 	Framework string
 }
 
-// Element returns the value of the element key, "" when absent.
+// Element returns the text of the element key (its Value and Detail), "" when absent.
 func (c *Content) Element(key string) string {
 	for _, e := range c.Elements {
 		if e.Key == key {
-			return e.Value
+			return e.Text()
 		}
 	}
 	return ""
@@ -230,7 +237,10 @@ func (c *Content) readAchievement(ach, subj map[string]any) {
 	add("field")(fieldOfStudy(ach, l, c.TextLang))
 	add("prerequisites")(narr.values["prerequisites"], c.TextLang)
 	add("supervision")(c.codedValue(tags, "supervision", narr.values["supervision"]))
-	add("stackability")(c.stackability(tags, narr.values["stackability"]))
+	if v, lang, detail, detailLang := c.stackability(tags, narr.values["stackability"]); v != "" {
+		c.Elements = append(c.Elements, Element{Key: "stackability", Label: labelText("stackability").in(l),
+			Value: v, Lang: lang, Detail: detail, DetailLang: detailLang})
+	}
 	add("more")(narr.values["more"], c.TextLang)
 	for _, x := range list(ach["alignment"]) {
 		al := obj(x)

@@ -2,6 +2,7 @@ package certificate_test
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -81,6 +82,11 @@ func TestReadCodedValuesInReadersLanguage(t *testing.T) {
 		}
 	}
 	en := certificate.Read(doc, pokot.English)
+	for _, e := range en.Elements {
+		if e.Key == "stackability" && (e.Value != "Stacks toward the qualification unit" || e.Detail != strings.TrimSpace(unit) || e.DetailLang != "fi") {
+			t.Errorf("en stackability %+v: the unit stays as issued, in Finnish", e)
+		}
+	}
 	if en.TitleLang != "en" || en.Foreign(en.TitleLang) != "" || en.Foreign(en.TextLang) != "fi" {
 		t.Errorf("en: title in %q, foreign %q", en.TitleLang, en.Foreign(en.TextLang))
 	}
@@ -164,8 +170,16 @@ func TestPDFMarksLanguageOfParts(t *testing.T) {
 		t.Error("no structure element with /Lang (fi)")
 	}
 	_, data := streams(t, en)
-	if !bytes.Contains(bytes.Join(data, nil), []byte("/Span <</Lang (fi)>> BDC")) {
-		t.Error("no Finnish span around a fact's value")
+	all := bytes.Join(data, nil)
+	for _, span := range []string{"Hyvinvointiteknologian", "HAMKin", "Opiskelija valmistelee"} { // the unit, a value, a criterion
+		if !regexp.MustCompile(`/Span <</Lang \(fi\)>> BDC\nBT [^\n]*\(` + span).Match(all) {
+			t.Errorf("no Finnish span around %q", span)
+		}
+	}
+	for _, plain := range []string{"Stacks toward", "Assessment criteria"} {
+		if regexp.MustCompile(`/Span <</Lang \(fi\)>> BDC\nBT [^\n]*\(` + plain).Match(all) {
+			t.Errorf("%q is marked as Finnish", plain)
+		}
 	}
 	fi, err := certificate.PDF(doc, pokot.Finnish, "https://pokot.example.fi/verify/x")
 	if err != nil {

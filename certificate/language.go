@@ -77,11 +77,13 @@ func (c *Content) codedValue(tags []string, kind, narrative string) (string, str
 	return narrative, c.TextLang
 }
 
-// stackability words the stackability kind in the reader's language and keeps what
-// follows it in the narrative (the qualification unit's name, code and address, or the
-// micro-credential's address) as issued. The kind comes from the tag "stackability:<kind>"
-// or, without it, from the narrative's opening words in any language.
-func (c *Content) stackability(tags []string, narrative string) (string, string) {
+// stackability words the stackability kind in the reader's language (value, in lang)
+// and keeps what follows it in the narrative as issued (detail, in detailLang): the
+// qualification unit's name, code and address in the credential's language, or the
+// address of the micro-credential stacked toward (language-neutral). The kind comes from
+// the tag "stackability:<kind>" or, without it, from the narrative's opening words in any
+// language; a narrative that opens otherwise is the value as issued.
+func (c *Content) stackability(tags []string, narrative string) (value, lang, detail, detailLang string) {
 	kinds := credential.Codes("stackability")
 	tagged := tagValue(tags, "stackability:")
 	if tagged != "" {
@@ -94,13 +96,16 @@ func (c *Content) stackability(tags []string, narrative string) (string, string)
 			if !ok || rest != "" && rest[0] != ' ' {
 				continue
 			}
-			return strings.TrimSpace(names.in(c.Lang) + rest), string(c.Lang)
+			if rest = strings.TrimSpace(rest); rest != "" && kind != "microcredential" {
+				detailLang = c.TextLang
+			}
+			return names.in(c.Lang), string(c.Lang), rest, detailLang
 		}
 	}
 	if tagged == "standalone" && narrative == "" {
-		return fromLangText(credential.CodeNames("stackability", tagged)).in(c.Lang), string(c.Lang)
+		return fromLangText(credential.CodeNames("stackability", tagged)).in(c.Lang), string(c.Lang), "", ""
 	}
-	return narrative, c.TextLang
+	return narrative, c.TextLang, "", ""
 }
 
 // tagValue is the rest of the first tag that starts with prefix, "" when none does.

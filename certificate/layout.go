@@ -3,7 +3,6 @@ package certificate
 import (
 	"bytes"
 	"fmt"
-	"strings"
 )
 
 // A4 in points, and the margins.
@@ -103,83 +102,14 @@ func (l *layout) show(s string, st style, x, y float64) {
 	fmt.Fprintf(&l.cur().content, "BT /%s %.2f Tf %s rg %.2f %.2f Td %s Tj ET\n", font, st.size, st.color, x, y, literal(winAnsi(s)))
 }
 
-// showIn draws one line like show, marked as a span in language lang (a /Lang marked-
-// content property, which tagged-PDF readers honour) unless lang is "".
-func (l *layout) showIn(lang, s string, st style, x, y float64) {
-	if lang == "" {
-		l.show(s, st, x, y)
-		return
-	}
-	fmt.Fprintf(&l.cur().content, "/Span <</Lang %s>> BDC\n", textString(lang))
-	l.show(s, st, x, y)
-	l.end()
-}
-
 // block draws wrapped text as one tagged element per page it falls on; space is the gap
 // after it.
 func (l *layout) block(role, text string, st style, indent, space float64) {
-	l.para(role, "", text, "", st, indent, space)
-}
-
-// blockIn draws a block whose text is in language lang ("" for the document's).
-func (l *layout) blockIn(lang, role, text string, st style, indent, space float64) {
-	l.lang = lang
-	l.block(role, text, st, indent, space)
-	l.lang = ""
-}
-
-// para draws prefix+text like block, with text (not the prefix, e.g. a label) marked as
-// being in language lang unless lang is "".
-func (l *layout) para(role, prefix, text, lang string, st style, indent, space float64) {
-	lines := wrap(clip(prefix+text), st.bold, st.size, bodyW-indent)
-	first := true
-	for len(lines) > 0 {
-		l.ensure(st.leadng)
-		l.begin(role, "")
-		for len(lines) > 0 && l.y-st.leadng >= marginB {
-			l.y -= st.leadng
-			x, y, line := marginX+indent, l.y+st.leadng-st.size, lines[0]
-			if p := strings.TrimSpace(prefix); first && p != "" && strings.HasPrefix(line, p) {
-				l.show(p, st, x, y)
-				x += textWidth(p+" ", st.bold, st.size)
-				line = strings.TrimSpace(line[len(p):])
-			}
-			if line != "" {
-				l.showIn(lang, line, st, x, y)
-			}
-			first = false
-			lines = lines[1:]
-		}
-		l.end()
-	}
-	l.y -= space
+	l.para(role, parts{a: text}, st, indent, space)
 }
 
 // fact draws a label in a left column and its value beside it, as one paragraph.
-func (l *layout) fact(label, value string) { l.factIn("", label, value) }
-
-// factIn draws a fact whose value is in language lang ("" for the document's).
-func (l *layout) factIn(lang, label, value string) {
-	const col = 150
-	lines := wrap(clip(value), false, stBody.size, bodyW-col)
-	labels := wrap(label, true, stLabel.size, col-10)
-	n := max(len(lines), len(labels))
-	if float64(n)*stBody.leadng > pageH-marginT-marginB {
-		l.para("P", label+": ", value, lang, stBody, 0, 6)
-		return
-	}
-	l.ensure(float64(n) * stBody.leadng)
-	l.begin("P", "")
-	top := l.y
-	for i, s := range labels {
-		l.show(s, stLabel, marginX, top-float64(i+1)*stBody.leadng+stBody.leadng-stBody.size)
-	}
-	for i, s := range lines {
-		l.showIn(lang, s, stBody, marginX+col, top-float64(i+1)*stBody.leadng+stBody.leadng-stBody.size)
-	}
-	l.end()
-	l.y = top - float64(n)*stBody.leadng - 5
-}
+func (l *layout) fact(label, value string) { l.factIn(label, parts{a: value}) }
 
 // rule draws a thin separating line (an artifact).
 func (l *layout) rule(space float64) {
