@@ -233,7 +233,7 @@ func (c *Content) readAchievement(ach, subj map[string]any) {
 	add("participation")(own(coded(tags, "participation:", l, narr.values["participation"]), narr.values["participation"], string(l)))
 	add("qa")(narr.values["qa"], c.TextLang)
 	add("grading")(coded(tags, "grading:", l, ""), string(l))
-	add("grade")(grade(subj), "")
+	add("grade")(c.gradeWord(grade(subj)))
 	add("field")(fieldOfStudy(ach, l, c.TextLang))
 	add("prerequisites")(narr.values["prerequisites"], c.TextLang)
 	add("supervision")(c.codedValue(tags, "supervision", narr.values["supervision"]))

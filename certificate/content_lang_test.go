@@ -101,6 +101,23 @@ func TestReadCodedValuesInReadersLanguage(t *testing.T) {
 	}
 }
 
+// A pass/fail grade, given in Finnish, reads in the reader's language (on the PDF too,
+// which has no template to translate it).
+func TestReadPassFailGrade(t *testing.T) {
+	doc, err := credential.Build(pok(), credential.Award{Learner: credential.Learner{Email: "a@example.fi"}, IssuedAt: time.Now(), Grade: "hyväksytty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l, want := range map[pokot.Lang]string{pokot.Finnish: "hyväksytty", pokot.Swedish: "godkänd", pokot.English: "pass"} {
+		if got := certificate.Read(doc, l).Element("grade"); got != want {
+			t.Errorf("%s: grade %q, want %q", l, got, want)
+		}
+	}
+	if got := certificate.Read(build(t, ""), pokot.English).Element("grade"); got != "4" {
+		t.Errorf("numeric grade %q", got)
+	}
+}
+
 // A credential of another issuer, or one issued before the tags: the narrative's values
 // show as written, in the credential's language; a narrative worded with one of the
 // known values is still translated; a country without a code stays as given.

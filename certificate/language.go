@@ -108,6 +108,18 @@ func (c *Content) stackability(tags []string, narrative string) (value, lang, de
 	return narrative, c.TextLang, "", ""
 }
 
+// gradeWord is a grade in the reader's language: the pass/fail grades, which credentials
+// issued here give in Finnish ("hyväksytty", "hylätty"), in the assessment pages' words;
+// other grades (numbers, another issuer's words) as given, language-neutral.
+func (c *Content) gradeWord(g string) (string, string) {
+	for _, key := range []string{"assess.result.pass", "assess.result.fail"} {
+		if g != "" && strings.EqualFold(g, i18n.T(pokot.Finnish, key)) {
+			return i18n.T(c.Lang, key), string(c.Lang)
+		}
+	}
+	return g, ""
+}
+
 // tagValue is the rest of the first tag that starts with prefix, "" when none does.
 func tagValue(tags []string, prefix string) string {
 	for _, t := range tags {
