@@ -128,5 +128,17 @@ func TestWalletKinds(t *testing.T) {
 		open(t, ctx, a.URL+"/wallet?lang="+l, 200)
 		checkPage(t, ctx, "wallet-every-kind-"+l)
 	}
+	// A Finnish credential read in English: the credential's own Finnish texts are marked as
+	// Finnish (WCAG 3.1.2 Language of Parts), a note says so, and the page passes axe-core.
+	open(t, ctx, a.URL+"/wallet?lang=en", 200)
+	href := eval[string](t, ctx, `document.querySelector('main .wallet-card-issued h3 a').getAttribute('href')`)
+	open(t, ctx, a.URL+href+"?lang=en", 200)
+	if n := eval[int](t, ctx, `document.querySelectorAll('main [lang="fi"]').length`); n == 0 {
+		t.Error("the English page of a Finnish credential marks no part as Finnish")
+	}
+	if note := eval[string](t, ctx, `(document.querySelector('main .lang-note') || {}).innerText || ""`); !strings.Contains(note, "Finnish") {
+		t.Errorf("the English page of a Finnish credential has no language note: %q", note)
+	}
+	checkPage(t, ctx, "wallet-credential-en")
 	console.check(t, "wallet", "422") // the refused credential's page
 }
