@@ -116,7 +116,7 @@ func TestWalletKinds(t *testing.T) {
 
 	open(t, ctx, a.URL+"/wallet", 200)
 	txt := eval[string](t, ctx, `document.querySelector('main').innerText`)
-	for _, want := range []string{"Sinulle myönnetyt osaamismerkit", "Osaamispolut", "Rakentamisen polku", "Kokoaa 1 osaamismerkkiä", "Lisäämäsi osaamismerkit", "Lisännyt: sinä."} {
+	for _, want := range []string{"Sinulle myönnetyt osaamismerkit", "Osaamispolut", "Rakentamisen polku", "Kokoaa 1 osaamismerkin", "Lisäämäsi osaamismerkit", "Lisännyt: sinä."} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the wallet does not show %q:\n%s", want, txt)
 		}

@@ -110,3 +110,18 @@ func Negotiate(acceptLanguage string) pokot.Lang {
 	}
 	return pokot.Langs[idx]
 }
+
+// N is T for a sentence about a count n: it picks key+"_one" when n is 1 and that key
+// exists in l, else key+"_other" when that exists, else key itself, and passes n as the
+// {n} placeholder before args. Finnish needs it ("1 kuukausi" but "3 kuukautta", "kokoaa
+// 1 osaamismerkin" but "kokoaa 3 osaamismerkkiä"); a language whose sentence reads right
+// for every n simply defines key alone.
+func N(l pokot.Lang, key string, n int, args ...any) string {
+	k := key
+	if n == 1 && Has(l, key+"_one") {
+		k = key + "_one"
+	} else if Has(l, key+"_other") {
+		k = key + "_other"
+	}
+	return T(l, k, append([]any{"n", n}, args...)...)
+}

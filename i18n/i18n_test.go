@@ -125,3 +125,34 @@ func TestDateTime(t *testing.T) {
 		}
 	}
 }
+
+// TestNChoosesTheSingular: N picks the _one sentence for 1 only, falls back to the plain key
+// or the _other key, and fills {n}.
+func TestNChoosesTheSingular(t *testing.T) {
+	for _, c := range []struct {
+		l    pokot.Lang
+		key  string
+		n    int
+		want string
+	}{
+		{pokot.Finnish, "catalogue.validity_months", 1, "1 kuukausi"},
+		{pokot.Finnish, "catalogue.validity_months", 3, "3 kuukautta"},
+		{pokot.Finnish, "catalogue.validity_months", 0, "0 kuukautta"},
+		{pokot.Swedish, "catalogue.validity_months", 1, "1 månad"},
+		{pokot.English, "catalogue.validity_months", 12, "12 months"},
+		{pokot.Finnish, "wallet2.pathway.stacks", 1, "Kokoaa 1 osaamismerkin:"},
+		{pokot.Finnish, "wallet2.pathway.stacks", 2, "Kokoaa 2 osaamismerkkiä:"},
+		{pokot.Finnish, "catalogue.count", 1, "1 osaamiskokonaisuus"},
+		{pokot.Finnish, "catalogue.count", 7, "7 osaamiskokonaisuutta"},
+		{pokot.English, "catalogue.count", 1, "1 micro-credential"},
+		{pokot.Finnish, "studio.pv.months", 1, "1 kuukausi"},
+		{pokot.Finnish, "studio.checks_passed", 1, "Kunnossa olevat (1)"},
+	} {
+		if got := i18n.N(c.l, c.key, c.n); got != c.want {
+			t.Errorf("N(%s, %q, %d) = %q, want %q", c.l, c.key, c.n, got, c.want)
+		}
+	}
+	if got := i18n.N(pokot.Finnish, "no.such.key", 1); got != i18n.Missing+"no.such.key⟧" {
+		t.Errorf("missing key: %q", got)
+	}
+}

@@ -114,10 +114,7 @@ func cardOf(l pokot.Lang, it *pokot.CatalogItem, orgs map[int64]pokot.Text) cata
 
 // countText is "1 osaamiskokonaisuus" or "12 osaamiskokonaisuutta".
 func countText(l pokot.Lang, n int) string {
-	if n == 1 {
-		return i18n.T(l, "catalogue.count_one")
-	}
-	return i18n.T(l, "catalogue.count_other", "n", n)
+	return i18n.N(l, "catalogue.count", n)
 }
 
 func sortOptions(p *catalogParams) []sortOption {

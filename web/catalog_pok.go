@@ -205,7 +205,7 @@ func pokFacts(l pokot.Lang, c *pokot.MicrocredentialContent) []fact {
 	add("catalogue.fact.price", price)
 	add("catalogue.fact.price_info", c.Price.Info.Get(l))
 	if c.ValidityMonths > 0 {
-		add("catalogue.fact.validity", i18n.T(l, "catalogue.validity_months", "n", c.ValidityMonths))
+		add("catalogue.fact.validity", i18n.N(l, "catalogue.validity_months", c.ValidityMonths))
 	} else {
 		add("catalogue.fact.validity", i18n.T(l, "catalogue.validity_none"))
 	}

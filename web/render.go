@@ -50,6 +50,7 @@ func parseTemplates(sf *staticFiles) (*templates, error) {
 func funcs(l pokot.Lang, sf *staticFiles) template.FuncMap {
 	return template.FuncMap{
 		"t":        func(key string, args ...any) string { return i18n.T(l, key, args...) },
+		"tn":       func(key string, n int, args ...any) string { return i18n.N(l, key, n, args...) },
 		"tx":       func(t pokot.Text) string { return t.Get(l) },
 		"date":     func(t time.Time) string { return i18n.Date(l, t) },
 		"day":      func(t time.Time) string { return i18n.Day(l, t) },

@@ -91,7 +91,7 @@ func (s *server) studioPreview(w http.ResponseWriter, r *http.Request) error {
 	}
 	add("studio.pv.price", price)
 	if c.ValidityMonths > 0 {
-		add("studio.f.validity.label", i18n.T(l, "studio.pv.months", "n", strconv.Itoa(c.ValidityMonths)))
+		add("studio.f.validity.label", i18n.N(l, "studio.pv.months", c.ValidityMonths))
 	}
 	return s.render(w, r, http.StatusOK, "studiopreview", d, nil)
 }

@@ -34,7 +34,7 @@ func TestWalletPathwayCredential(t *testing.T) {
 
 	r := a.get("/wallet")
 	wantStatus(t, r, http.StatusOK)
-	wantBody(t, r, "Osaamispolut", "/wallet/"+id, "Hoivarobotiikan tutkinnon osa", "Kokoaa 1 osaamismerkkiä:", "/wallet/"+pokID)
+	wantBody(t, r, "Osaamispolut", "/wallet/"+id, "Hoivarobotiikan tutkinnon osa", "Kokoaa 1 osaamismerkin:", "/wallet/"+pokID)
 
 	r = a.get("/wallet/" + id)
 	wantStatus(t, r, http.StatusOK)
