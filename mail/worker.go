@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	netmail "net/mail"
 	"os"
+	"regexp"
 	"time"
 
 	"github.com/pokot/pokot"
@@ -137,9 +138,9 @@ func (w *Worker) attempt(ctx context.Context, from *netmail.Address, helo string
 		w.Logger.Error("mail: recording the failure failed", "mail_id", m.ID, "err", rerr)
 	}
 	if next == nil {
-		w.Logger.Error("mail: giving up", "mail_id", m.ID, "attempts", attempts, "err", err)
+		w.Logger.Error("mail: giving up", "mail_id", m.ID, "attempts", attempts, "err", RedactAddresses(err.Error()))
 	} else {
-		w.Logger.Warn("mail: delivery failed, will retry", "mail_id", m.ID, "attempts", attempts, "next", next.UTC().Format(time.RFC3339), "err", err)
+		w.Logger.Warn("mail: delivery failed, will retry", "mail_id", m.ID, "attempts", attempts, "next", next.UTC().Format(time.RFC3339), "err", RedactAddresses(err.Error()))
 	}
 	return false
 }
@@ -151,6 +152,17 @@ func (w *Worker) backoff(n int) time.Duration {
 		d *= 2
 	}
 	return min(d, w.MaxBackoff)
+}
+
+// addressPattern matches an e-mail address as SMTP servers quote it in replies
+// ("550 5.1.1 <x@y>: Recipient address rejected"): no spaces, brackets, quotes or
+// separators around the @, any letters (internationalised addresses too).
+var addressPattern = regexp.MustCompile(`[^\s<>()\[\],;:"'@]+@[^\s<>()\[\],;:"'@]+`)
+
+// RedactAddresses replaces every e-mail address in s with "[address]" and keeps the rest
+// of the text: SMTP errors quote the recipient, and the log must not hold personal data.
+func RedactAddresses(s string) string {
+	return addressPattern.ReplaceAllString(s, "[address]")
 }
 
 func truncate(s string, n int) string {
