@@ -111,15 +111,3 @@ func summary(s string, n int) string {
 	}
 	return strings.TrimRight(cut, " ,.;:") + "…"
 }
-
-// countryName is the name of an ISO 3166-1 alpha-2 country in l ("Suomi", "Finland").
-func countryName(l pokot.Lang, code string) string {
-	r, err := language.ParseRegion(code)
-	if err != nil {
-		return code
-	}
-	if n := display.Regions(language.Make(string(l))).Name(r); n != "" {
-		return n
-	}
-	return code
-}

@@ -248,7 +248,7 @@ func conceptLabel(l pokot.Lang, c pokot.Concept) string {
 func orgPlace(l pokot.Lang, o *pokot.Organisation) string {
 	country := o.Country
 	if o.Country != "" {
-		country = countryName(l, o.Country)
+		country = pokot.CountryName(l, o.Country)
 	}
 	region := pokot.RegionName(o.Region, l)
 	if region != "" && country != "" {

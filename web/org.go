@@ -24,7 +24,7 @@ func (s *server) orgHome(w http.ResponseWriter, r *http.Request) error {
 	l := st(r).lang
 	d := orgData{Org: o, Roles: roles, Manage: canManage(st(r).user, roles), Region: pokot.RegionName(o.Region, l)}
 	if o.Country != "" {
-		d.Country = countryName(l, o.Country)
+		d.Country = pokot.CountryName(l, o.Country)
 	}
 	return s.render(w, r, http.StatusOK, "org", d, nil)
 }

@@ -52,6 +52,7 @@ func funcs(l pokot.Lang, sf *staticFiles) template.FuncMap {
 		"t":        func(key string, args ...any) string { return i18n.T(l, key, args...) },
 		"tn":       func(key string, n int, args ...any) string { return i18n.N(l, key, n, args...) },
 		"tx":       func(t pokot.Text) string { return t.Get(l) },
+		"country":  func(code string) string { return pokot.CountryName(l, code) },
 		"date":     func(t time.Time) string { return i18n.Date(l, t) },
 		"day":      func(t time.Time) string { return i18n.Day(l, t) },
 		"datetime": func(t time.Time) string { return i18n.DateTime(l, t) },

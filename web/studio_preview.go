@@ -102,7 +102,7 @@ func countrySuffix(l pokot.Lang, o *pokot.Organisation) string {
 		parts = append(parts, pokot.RegionName(o.Region, l))
 	}
 	if o.Country != "" {
-		parts = append(parts, countryName(l, o.Country))
+		parts = append(parts, pokot.CountryName(l, o.Country))
 	}
 	if len(parts) == 0 {
 		return ""
