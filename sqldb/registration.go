@@ -201,6 +201,48 @@ func (db *DB) RegistrationsOf(ctx context.Context, userID int64) ([]*pokot.Regis
 	return db.registrations(ctx, `SELECT `+registrationColumns+` FROM registrations r WHERE r.user_id = $1 ORDER BY r.id DESC`, userID)
 }
 
+// LearnerRegistrations lists the registrations of user userID across organisations, newest
+// first: those made as the signed-in user and those made on the public form with the
+// user's e-mail address (as the wallet finds the credentials issued to that address),
+// cancelled ones included. A user that does not exist has none.
+func (db *DB) LearnerRegistrations(ctx context.Context, userID int64) ([]*pokot.Registration, error) {
+	return db.registrations(ctx, `SELECT `+registrationColumns+` FROM registrations r
+		WHERE r.user_id = $1 OR r.email = (SELECT u.email FROM users u WHERE u.id = $1)
+		ORDER BY r.id DESC`, userID)
+}
+
+// ReissueRegistrationLinks gives the live (not cancelled) registration of email in an
+// offering new confirmation and cancellation tokens, for a message telling the address
+// that it is already registered: only the tokens' hashes are stored, so the earlier links
+// cannot be sent again, and they stop working. ENOTFOUND when the address has no live
+// registration there.
+func (db *DB) ReissueRegistrationLinks(ctx context.Context, offeringID int64, email string) (*pokot.Registration, *pokot.RegistrationTokens, error) {
+	email, err := pokot.NormalizeEmail(email)
+	if err != nil {
+		return nil, nil, err
+	}
+	var r *pokot.Registration
+	var toks pokot.RegistrationTokens
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		r, err = scanRegistration(tx.QueryRowContext(ctx, `SELECT `+registrationColumns+` FROM registrations r
+			WHERE r.offering_id = $1 AND r.email = $2 AND r.status <> 'cancelled'`, offeringID, email))
+		if err != nil {
+			return noRows(err, "registration")
+		}
+		var confirmHash, cancelHash string
+		toks.Confirm, confirmHash = newToken()
+		toks.Cancel, cancelHash = newToken()
+		_, err = tx.ExecContext(ctx, `UPDATE registrations SET confirm_hash = $1, cancel_hash = $2 WHERE id = $3`,
+			confirmHash, cancelHash, r.ID)
+		return err
+	})
+	if err != nil {
+		return nil, nil, mapErr(err)
+	}
+	return r, &toks, nil
+}
+
 func (db *DB) registrations(ctx context.Context, q string, args ...any) ([]*pokot.Registration, error) {
 	rows, err := db.r.QueryContext(ctx, q, args...)
 	if err != nil {
