@@ -50,6 +50,18 @@ func (d *credentialStatusData) Allowed(action string) bool {
 	return false
 }
 
+// choiceKey is the catalog key of the message asking for a choice when none was made: it
+// names exactly the actions the credential's state offers.
+func (d *credentialStatusData) choiceKey() string {
+	switch {
+	case d.Allowed("reinstate"):
+		return "status.err.choose_suspended"
+	case d.Allowed("suspend"):
+		return "status.err.choose_issued"
+	}
+	return "status.err.choose_revoke_only"
+}
+
 // refusal returns the catalog key of why action is not possible in the credential's
 // state (the same keys as the issuing service's conflicts), or "" when it is.
 func (d *credentialStatusData) refusal(action string) string {
@@ -112,10 +124,10 @@ func (s *server) credentialStatusForm(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	// Preselected: the action asked for in ?action= when the state allows it, else lifting
-	// a suspension when suspended (the usual next step), else revoking, as before
-	// suspension existed; either way a confirmation step follows.
-	for _, a := range []string{r.URL.Query().Get("action"), "reinstate", "revoke"} {
-		if statusActions[a] != "" && d.Allowed(a) {
+	// a suspension when suspended (the usual next step). Never revoking, which cannot be
+	// undone: with nothing chosen the form asks for a choice (choiceKey).
+	for _, a := range []string{r.URL.Query().Get("action"), "reinstate"} {
+		if a != "revoke" && statusActions[a] != "" && d.Allowed(a) {
 			f.Set("action", a)
 			break
 		}
@@ -142,7 +154,7 @@ func (s *server) changeCredentialStatus(w http.ResponseWriter, r *http.Request) 
 	}
 	action := f.Get("action")
 	if statusActions[action] == "" {
-		f.Add("action", "err.issue.action_required")
+		f.Add("action", d.choiceKey())
 	} else if key := d.refusal(action); key != "" {
 		// The state does not allow it (the page was old, or the form was made by hand):
 		// the service's own precise reason, and nothing changes.
