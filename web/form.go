@@ -1,9 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"errors"
+	"html/template"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/pokot/pokot"
@@ -157,4 +160,44 @@ func makeField(f *form, name, typ, label, hint string, opts ...string) field {
 		}
 	}
 	return fl
+}
+
+// orderAsOn puts the field errors in the order their fields appear in page, the page as
+// rendered, so that the error summary reads in the same order as the form (WCAG 2.1 SC
+// 1.3.2, 2.4.3) whatever order the handler and the services checked them in. A field is
+// found by its element id (id="…", as the templates and fld write it), else by its name;
+// problems with the whole form stay first, and an error whose field the page lacks goes
+// last. It reports whether the order changed.
+func (f *form) orderAsOn(page []byte) bool {
+	if len(f.Errors) < 2 {
+		return false
+	}
+	pos := make([]int, len(f.Errors))
+	for i, e := range f.Errors {
+		switch {
+		case e.Field == "":
+			pos[i] = -1
+		default:
+			pos[i] = bytes.Index(page, []byte(`id="`+template.HTMLEscapeString(e.ID)+`"`))
+			if pos[i] < 0 {
+				pos[i] = bytes.Index(page, []byte(`name="`+template.HTMLEscapeString(e.Field)+`"`))
+			}
+			if pos[i] < 0 {
+				pos[i] = len(page)
+			}
+		}
+	}
+	idx := make([]int, len(f.Errors))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return pos[idx[a]] < pos[idx[b]] })
+	changed := false
+	sorted := make([]formError, len(f.Errors))
+	for i, j := range idx {
+		sorted[i] = f.Errors[j]
+		changed = changed || i != j
+	}
+	f.Errors = sorted
+	return changed
 }

@@ -103,7 +103,7 @@ type langLink struct {
 }
 
 // render executes a page template into a buffer (so that a template error becomes a clean
-// 500) and writes it with status.
+// 500) and writes it with status; the error summary of f is put in the page's field order.
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any, f *form) error {
 	rs := st(r)
 	if rs.lang == "" {
@@ -119,6 +119,14 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, status int, name
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
 		return err
+	}
+	// The error summary follows the order of the fields on the page: when the errors were
+	// recorded in another order, sort them by where their fields are and render again.
+	if f != nil && f.orderAsOn(buf.Bytes()) {
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+			return err
+		}
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
