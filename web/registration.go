@@ -22,7 +22,10 @@ type registrationDoneData struct {
 
 // register enrols a visitor (name, e-mail, consent) or, with "oneclick", the signed-in
 // user, and e-mails the confirmation and cancellation links. A full offering puts the
-// learner in the waitlist, and the page says so.
+// learner in the waitlist. On the public form the page is the same "check your e-mail"
+// whether the address was new, already registered or put in the waitlist, so that it does
+// not tell who studies where (as the sign-in link page); the e-mail says what happened.
+// A signed-in user registering their own address is told on the page.
 func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 	p, ds, err := s.loadPublicOffering(r)
 	if err != nil {
@@ -31,15 +34,18 @@ func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 	f := newForm("reg", r)
 	l := st(r).lang
 	reg := &pokot.Registration{OfferingID: p.Offering.ID, OrgID: p.Offering.OrgID, Lang: l}
+	// self: the signed-in user registers their own address, and may be told what the
+	// store says about it. Anyone else gets the same page whatever the address's state.
+	self := false
 	if u := st(r).user; u != nil && f.Get("oneclick") != "" {
 		reg.UserID, reg.Email, reg.Name = &u.ID, u.Email, u.Name
+		self = true
 	} else {
 		reg.Email, reg.Name = f.Get("email"), f.Get("name")
-		if u != nil && reg.Email == u.Email {
-			reg.UserID = &u.ID
-		}
 		if err := pokot.ValidateRegistration(reg); err != nil {
 			f.AddErr(err)
+		} else if u != nil && reg.Email == u.Email {
+			reg.UserID, self = &u.ID, true
 		} else if erasedEmail(reg.Email) {
 			// A deleted account's placeholder: staff pages would show a live registrant
 			// as "Deleted account" with no address.
@@ -62,6 +68,13 @@ func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 	tokens, err := ds.Register(r.Context(), reg, s.now())
 	var e *pokot.Error
 	switch {
+	case !self && errors.As(err, &e) && e.Key == "err.reg.duplicate":
+		// The address is registered already: its owner learns it by e-mail, the page
+		// says what it says to a new address.
+		if err := s.mailAlreadyRegistered(r, p, reg); err != nil {
+			return err
+		}
+		return s.renderRegistrationSent(w, r, p, reg.Email)
 	case errors.As(err, &e) && regConflicts[e.Key]:
 		d.Error = e.Key
 		return s.render(w, r, http.StatusConflict, "offeringpublic", d, nil)
@@ -72,6 +85,12 @@ func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := s.mailRegistration(r, p, reg, tokens); err != nil {
 		return err
+	}
+	if _, err := s.store.Hit(r.Context(), regMailKey(reg.Email), 1, time.Hour, s.now()); err != nil {
+		return err
+	}
+	if !self {
+		return s.renderRegistrationSent(w, r, p, reg.Email)
 	}
 	return s.render(w, r, http.StatusOK, "registrationdone", registrationDoneData{publicOffering: p, Reg: reg}, nil)
 }
@@ -122,6 +141,7 @@ type registrationLinkData struct {
 	Reg    *pokot.Registration
 	Title  string
 	Error  string // catalog key
+	Back   string // where the page links back to, when somewhere
 }
 
 // registrationLink shows the confirm or cancel button of an e-mailed link. Opening the

@@ -9,6 +9,16 @@ import (
 	"github.com/pokot/pokot"
 )
 
+// mainContent is the page's <main> element, where what a page says is.
+func mainContent(t *testing.T, r *resp) string {
+	t.Helper()
+	i, j := strings.Index(r.body, "<main"), strings.Index(r.body, "</main>")
+	if i < 0 || j < i {
+		t.Fatalf("no <main> in\n%s", r.body)
+	}
+	return r.body[i:j]
+}
+
 func regForm(name, email string) map[string][]string {
 	return formOf("name", name, "email", email, "consent", "1")
 }
@@ -37,9 +47,11 @@ func (w *deliveryWorld) seats(o *pokot.Offering) (registered, waiting []string) 
 	return registered, waiting
 }
 
-// TestRegistration: a visitor registers; over capacity the learner waits and the page says
-// so; registering twice and after the window are refused with precise messages and change
-// nothing; cancelling by the e-mailed link gives the seat to the first in the waitlist.
+// TestRegistration: a visitor registers; over capacity the learner waits; the public form
+// answers the same page for a new, an already registered and a waitlisted address, and the
+// e-mail says which; registering after the window is refused with a precise message and
+// changes nothing; cancelling by the e-mailed link gives the seat to the first in the
+// waitlist.
 func TestRegistration(t *testing.T) {
 	t.Parallel()
 	w := newDeliveryWorld(t)
@@ -60,15 +72,39 @@ func TestRegistration(t *testing.T) {
 
 	r = v.post(path+"/register", regForm("Maija Meikäläinen", "Maija@Example.fi"))
 	wantStatus(t, r, http.StatusOK)
-	wantBody(t, r, "Olet ilmoittautunut", "maija@example.fi")
-	confirm, cancel := registrationLinks(t, w.mailTo("maija@example.fi"))
+	wantBody(t, r, "Tarkista sähköpostisi", "maija@example.fi")
+	first := mainContent(t, r)
+	if m := w.mailTo("maija@example.fi"); !strings.Contains(m.Text, "olet ilmoittautunut toteutukseen") {
+		t.Fatalf("registration mail: %q", m.Text)
+	}
+	oldConfirm, oldCancel := registrationLinks(t, w.mailTo("maija@example.fi"))
 
-	// Registered twice (any case of the address): refused, nothing changes.
+	// Registered twice (any case of the address), by someone else: the same page, nothing
+	// changes; the address is told by e-mail that it is registered already, with new links.
+	w.advance(2 * time.Hour) // past the hour in which the first message's links are enough
 	r = w.visit(path).post(path+"/register", regForm("Maija M.", "maija@example.FI"))
-	wantStatus(t, r, http.StatusConflict)
-	wantBody(t, r, "Tällä sähköpostiosoitteella on jo ilmoittauduttu", "Mitään ei muutettu.")
+	wantStatus(t, r, http.StatusOK)
+	if again := mainContent(t, r); again != first {
+		t.Fatalf("the page for a registered address differs from a new one:\n%s\n---\n%s", first, again)
+	}
 	if all, _ := w.db.Participants(ctx, w.hamk.ID, o.ID, true); len(all) != 1 || all[0].Name != "Maija Meikäläinen" {
 		t.Fatalf("a duplicate registration changed the participants: %d", len(all))
+	}
+	dup := w.mailTo("maija@example.fi")
+	if dup.Subject != "Ilmoittautumisesi: Hoivarobotiikan perusteet" || !strings.Contains(dup.Text, "Hei Maija Meikäläinen,") ||
+		!strings.Contains(dup.Text, "Olet jo ilmoittautunut, eikä mitään muutettu.") || strings.Contains(dup.Text, "olet ilmoittautunut toteutukseen") {
+		t.Fatalf("already-registered mail: %q\n%s", dup.Subject, dup.Text)
+	}
+	confirm, cancel := registrationLinks(t, dup)
+	if confirm == oldConfirm || cancel == oldCancel {
+		t.Fatal("the already-registered mail repeats the old links")
+	}
+	wantStatus(t, v.post(oldCancel, nil), http.StatusNotFound)
+	// Within the hour a third attempt sends nothing more (the page is still the same).
+	before := len(w.mails())
+	r = w.visit(path).post(path+"/register", regForm("Maija", "maija@example.fi"))
+	if wantStatus(t, r, http.StatusOK); mainContent(t, r) != first || len(w.mails()) != before {
+		t.Fatalf("a third attempt within the hour: %d new mails", len(w.mails())-before)
 	}
 
 	// A signed-in learner registers with one click.
@@ -87,7 +123,10 @@ func TestRegistration(t *testing.T) {
 	wantBody(t, r, "Paikat ovat täynnä.", "Ilmoittaudu jonoon")
 	r = w.visit(path).post(path+"/register", regForm("Ville Jonottaja", "ville@example.fi"))
 	wantStatus(t, r, http.StatusOK)
-	wantBody(t, r, "Olet jonossa", "olet jonossa sijalla 1")
+	// The waitlist is not said on the page either, only in the mail.
+	if got := strings.ReplaceAll(mainContent(t, r), "ville@example.fi", "maija@example.fi"); got != first {
+		t.Fatalf("the page for a waitlisted address differs:\n%s", got)
+	}
 	if !strings.Contains(w.mailTo("ville@example.fi").Text, "sijalla 1") {
 		t.Error("the waitlist mail does not say the position")
 	}
@@ -132,7 +171,7 @@ func TestRegistration(t *testing.T) {
 	w.advance(72 * time.Hour)
 	r = w.browser().get(path)
 	wantBody(t, r, "Ilmoittautuminen on päättynyt.")
-	before := len(w.mails())
+	before = len(w.mails())
 	r = late.post(path+"/register", regForm("Myöhäinen", "late@example.fi"))
 	wantStatus(t, r, http.StatusConflict)
 	wantBody(t, r, "Ilmoittautuminen on päättynyt.", "Mitään ei muutettu.")

@@ -176,6 +176,8 @@ func (s *server) routes(api, metrics http.Handler) http.Handler {
 	mux.Handle("GET /wallet/add", s.app(s.signedIn(wallet.addForm)))
 	mux.Handle("POST /wallet/add", verify.verifyMultipart(s.app(s.signedIn(wallet.add))))
 	mux.Handle("POST /wallet/{id}/remove", s.app(s.signedIn(wallet.remove)))
+	// The learner's own registrations (listed on /wallet).
+	mux.Handle("POST /wallet/registrations/{id}/cancel", s.app(s.signedIn(s.cancelMine)))
 	mux.Handle("GET /c/{token}", s.app(wallet.shared))
 	// The address e-mailed to the learner when a credential is issued (package issuing).
 	mux.HandleFunc("GET /credentials/{id}", func(w http.ResponseWriter, r *http.Request) {

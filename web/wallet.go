@@ -192,10 +192,11 @@ func (p *walletPages) item(r *http.Request) (*walletItem, error) {
 }
 
 type walletData struct {
-	Items    []*walletItem // every credential
-	Issued   []*walletItem // POK credentials issued here
-	Pathways []*walletItem // pathway credentials issued here
-	Stored   []*walletItem // added by the learner or another platform
+	Items    []*walletItem     // every credential
+	Issued   []*walletItem     // POK credentials issued here
+	Pathways []*walletItem     // pathway credentials issued here
+	Stored   []*walletItem     // added by the learner or another platform
+	Regs     []*myRegistration // the learner's registrations, newest first
 }
 
 // IssuedHere counts the credentials issued on this platform (POK and pathway).
@@ -222,6 +223,9 @@ func (p *walletPages) list(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	p.checkAll(r, live)
+	if d.Regs, err = p.s.myRegistrations(r.Context(), st(r).user, items); err != nil {
+		return err
+	}
 	return p.s.render(w, r, http.StatusOK, "wallet", d, nil)
 }
 
