@@ -28,6 +28,10 @@ func (s *server) invite(w http.ResponseWriter, r *http.Request) error {
 	if !role.Valid() {
 		f.Add("role", "err.role_required")
 	}
+	l, ok := inviteLang(f.Get("lang"))
+	if !ok {
+		f.Add("lang", "uxgo.err.invite_lang")
+	}
 	if !f.OK() {
 		return s.renderMembers(w, r, http.StatusUnprocessableEntity, o, f, "", f)
 	}
@@ -42,14 +46,18 @@ func (s *server) invite(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// The message goes in the invitee's own language when they already have an account,
-	// otherwise in the language the inviter is using.
-	l := st(r).lang
+	// otherwise in the language chosen on the form (Finnish unless chosen), never simply
+	// in the language the inviter happens to use.
+	link := s.cfg.BaseURL + "/invitations/" + token
 	if known, err := s.store.UserByEmail(ctx, email); err == nil {
 		if kl, ok := pokot.ParseLang(string(known.Lang)); ok {
 			l = kl
 		}
+	} else if l != pokot.Finnish {
+		// A newcomer's invitation page opens in the mail's language too (someone with an
+		// account has their own language once signed in).
+		link += "?lang=" + string(l)
 	}
-	link := s.cfg.BaseURL + "/invitations/" + token
 	if err := s.mailer.Send(ctx, &pokot.Mail{
 		To:      email,
 		Subject: i18n.T(l, "mail.invite.subject", "org", o.Name.Get(l)),
@@ -60,6 +68,15 @@ func (s *server) invite(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.redirectFlash(w, r, "/orgs/"+o.Slug+"/members", "flash.invitation_sent")
 	return nil
+}
+
+// inviteLang is the language of an invitation e-mail chosen on the invite form: Finnish
+// when none was chosen, false for a value that is not one of the languages.
+func inviteLang(v string) (pokot.Lang, bool) {
+	if v == "" {
+		return pokot.Finnish, true
+	}
+	return pokot.ParseLang(v)
 }
 
 // cancelInvitation deletes an open invitation of this organisation.
