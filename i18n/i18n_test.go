@@ -147,10 +147,16 @@ func TestNChoosesTheSingular(t *testing.T) {
 		{pokot.English, "catalogue.count", 1, "1 micro-credential"},
 		{pokot.Finnish, "studio.pv.months", 1, "1 kuukausi"},
 		{pokot.Finnish, "studio.checks_passed", 1, "Kunnossa olevat (1)"},
+		{pokot.Finnish, "pathway.rule_all", 1, "Suorita 1 osaamiskokonaisuus."},
+		{pokot.English, "pathway.rule_all", 1, "Complete 1 micro-credential."},
 	} {
 		if got := i18n.N(c.l, c.key, c.n); got != c.want {
 			t.Errorf("N(%s, %q, %d) = %q, want %q", c.l, c.key, c.n, got, c.want)
 		}
+	}
+	// Other placeholders pass through after n.
+	if got := i18n.N(pokot.Swedish, "pathway.rule_all", 3, "m", 3); got != "Avklara alla 3 kompetenshelheter." {
+		t.Errorf("N with args: %q", got)
 	}
 	if got := i18n.N(pokot.Finnish, "no.such.key", 1); got != i18n.Missing+"no.such.key⟧" {
 		t.Errorf("missing key: %q", got)
