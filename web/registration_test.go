@@ -113,7 +113,9 @@ func TestRegistration(t *testing.T) {
 	r = lb.get(path)
 	wantBody(t, r, "Ilmoittaudut nimellä Leo Oppija (leo@example.fi).")
 	wantStatus(t, lb.post(path+"/register", formOf("oneclick", "1")), http.StatusOK)
-	wantBody(t, lb.get(path), "Olet ilmoittautunut tähän toteutukseen.")
+	mine := lb.get(path)
+	wantBody(t, mine, "Olet ilmoittautunut tähän toteutukseen.")
+	wantBody(t, mine, `<a href="/wallet#myregs">Ilmoittautumiseni</a>`) // where a learner can cancel
 	if regs, _ := w.db.RegistrationsOf(ctx, learner.ID); len(regs) != 1 || regs[0].OfferingID != o.ID {
 		t.Fatalf("the one-click registration is not the user's: %v", regs)
 	}
