@@ -60,6 +60,14 @@ func (db *DB) UpsertWalletCredential(ctx context.Context, c *pokot.WalletCredent
 			c.UserID, c.CredentialID).Scan(&id)
 		switch {
 		case err == sql.ErrNoRows:
+			// Lock the user's row before counting, so that concurrent upserts for one
+			// user count and insert one after another: at READ COMMITTED they would all
+			// see the same count and together pass the limit. (SQLite's writer
+			// transactions begin IMMEDIATE and are serialised already.)
+			var locked int64
+			if err := tx.QueryRowContext(ctx, `SELECT id FROM users WHERE id = $1`+db.forUpdate(), c.UserID).Scan(&locked); err != nil {
+				return err
+			}
 			var stored int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM wallet_credentials WHERE user_id = $1`, c.UserID).Scan(&stored); err != nil {
 				return err
