@@ -100,7 +100,11 @@ func (l *layout) factIn(label string, p parts) {
 	labels := wrap(label, true, stLabel.size, col-10)
 	n := max(len(lines), len(labels))
 	if float64(n)*stBody.leadng > pageH-marginT-marginB {
-		l.para("P", parts{a: label + ":", b: p.text(), bLang: p.aLang}, stBody, 0, 6)
+		// Too long to stand beside its label on one page: the label on a line of its
+		// own, then the value as a paragraph that keeps the language of each part.
+		l.ensure(stLabel.leadng + stBody.leadng)
+		l.block("P", label+":", stLabel, 0, 0)
+		l.para("P", p, stBody, 0, 6)
 		return
 	}
 	l.ensure(float64(n) * stBody.leadng)
