@@ -69,14 +69,29 @@ var messages = map[string]map[string]string{
 	"verify.validity.bad":     {"en": "The validity dates could not be read: {0}", "fi": "Voimassaolon päivämääriä ei voitu lukea: {0}", "sv": "Giltighetsdatumen kunde inte läsas: {0}"},
 }
 
+// messagesWithArgs holds, for a key whose check carries arguments only sometimes, the
+// text used when it has them (messages holds the text without). A bad signature in a
+// proof set says which proof: {0} is its position and {1} the number of proofs.
+var messagesWithArgs = map[string]map[string]string{
+	"verify.proof.bad_signature": {
+		"en": "Signature {0} of {1} does not match the content: the credential has been changed or was signed with another key.",
+		"fi": "Allekirjoitus {0}/{1} ei vastaa sisältöä: osaamismerkkiä on muutettu tai se on allekirjoitettu toisella avaimella.",
+		"sv": "Signatur {0} av {1} stämmer inte med innehållet: intyget har ändrats eller signerats med en annan nyckel.",
+	},
+}
+
 // MessageLanguages are the languages every message exists in.
 var MessageLanguages = []string{"fi", "sv", "en"}
 
 // Message returns the message for key in lang (fi, sv or en; English when
-// the language is unknown) with {0}, {1}… replaced by args. An unknown key
+// the language is unknown) with {0}, {1}… replaced by args. A few keys have a
+// text of their own for when args are given (messagesWithArgs). An unknown key
 // is returned as it is.
 func Message(lang, key string, args ...string) string {
 	m, ok := messages[key]
+	if with, has := messagesWithArgs[key]; has && len(args) > 0 {
+		m, ok = with, true
+	}
 	if !ok {
 		return key
 	}

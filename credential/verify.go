@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -159,16 +160,25 @@ func (v *Verifier) checkDataIntegrity(ctx context.Context, doc map[string]any) (
 		return fail("proof", "verify.proof.unsupported", fmt.Sprintf("%s needs an Ed25519 key", p.Cryptosuite)),
 			fail("key", "verify.key.unresolved", "not an Ed25519 key")
 	}
-	return signatureCheck(dataintegrity.VerifyProof(doc, p, pub), p, ""), issuerKeyCheck(doc, vm, p.ProofPurpose)
+	return signatureCheck(dataintegrity.VerifyProof(doc, p, pub), p, 1), issuerKeyCheck(doc, vm, p.ProofPurpose)
 }
 
-// signatureCheck turns the outcome of verifying p into the proof check; where
-// (e.g. "proof 2 of 3: ") prefixes the details of a failure in a set.
-func signatureCheck(err error, p *dataintegrity.Proof, where string) Check {
+// signatureCheck turns the outcome of verifying p, one of n proofs, into the proof
+// check. In a set (n > 1) a failure says which proof failed: the details begin with
+// where (e.g. "proof 2 of 3: "), and a bad signature, whose message has no details, has
+// the proof's position and n as its arguments (see messagesWithArgs).
+func signatureCheck(err error, p *dataintegrity.Proof, n int) Check {
+	where := ""
+	if n > 1 {
+		where = p.Name(n) + ": "
+	}
 	switch {
 	case err == nil:
 		return pass("proof", "verify.proof.ok", p.Cryptosuite)
 	case errors.Is(err, dataintegrity.ErrBadSignature):
+		if n > 1 {
+			return fail("proof", "verify.proof.bad_signature", strconv.Itoa(p.Index+1), strconv.Itoa(n))
+		}
 		return fail("proof", "verify.proof.bad_signature")
 	case errors.Is(err, dataintegrity.ErrUnsupportedCryptosuite):
 		return fail("proof", "verify.proof.unsupported", where+p.Cryptosuite)

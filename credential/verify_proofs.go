@@ -47,7 +47,7 @@ func (v *Verifier) checkProofSet(ctx context.Context, doc map[string]any, ps []*
 		if failed != nil {
 			continue // one failure decides the proof check; spare the canonicalizations
 		}
-		if c := signatureCheck(dataintegrity.VerifyProof(doc, p, pub), p, where); !c.OK {
+		if c := signatureCheck(dataintegrity.VerifyProof(doc, p, pub), p, n); !c.OK {
 			failed = &c
 		}
 	}
