@@ -214,15 +214,19 @@ func (db *DB) LearnerRegistrations(ctx context.Context, userID int64) ([]*pokot.
 // ReissueRegistrationLinks gives the live (not cancelled) registration of email in an
 // offering new confirmation and cancellation tokens, for a message telling the address
 // that it is already registered: only the tokens' hashes are stored, so the earlier links
-// cannot be sent again, and they stop working. ENOTFOUND when the address has no live
-// registration there.
-func (db *DB) ReissueRegistrationLinks(ctx context.Context, offeringID int64, email string) (*pokot.Registration, *pokot.RegistrationTokens, error) {
+// cannot be sent again, and they stop working. compose makes the message carrying the new
+// links, which is queued (in the outbox when outbox is true) in the same transaction: the
+// links change only when the message is queued. compose returning a nil message leaves
+// everything as it was (and the result is nil, nil); its error is returned as it is and
+// changes nothing either. ENOTFOUND when the address has no live registration there.
+func (db *DB) ReissueRegistrationLinks(ctx context.Context, offeringID int64, email string, outbox bool,
+	compose func(*pokot.Registration, *pokot.RegistrationTokens) (*pokot.Mail, error)) (*pokot.Registration, error) {
 	email, err := pokot.NormalizeEmail(email)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var r *pokot.Registration
-	var toks pokot.RegistrationTokens
+	errSkip := errors.New("skip")
 	err = db.tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		r, err = scanRegistration(tx.QueryRowContext(ctx, `SELECT `+registrationColumns+` FROM registrations r
@@ -230,17 +234,30 @@ func (db *DB) ReissueRegistrationLinks(ctx context.Context, offeringID int64, em
 		if err != nil {
 			return noRows(err, "registration")
 		}
+		var toks pokot.RegistrationTokens
 		var confirmHash, cancelHash string
 		toks.Confirm, confirmHash = newToken()
 		toks.Cancel, cancelHash = newToken()
-		_, err = tx.ExecContext(ctx, `UPDATE registrations SET confirm_hash = $1, cancel_hash = $2 WHERE id = $3`,
-			confirmHash, cancelHash, r.ID)
-		return err
+		m, err := compose(r, &toks)
+		if err != nil {
+			return err
+		}
+		if m == nil {
+			return errSkip
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE registrations SET confirm_hash = $1, cancel_hash = $2 WHERE id = $3`,
+			confirmHash, cancelHash, r.ID); err != nil {
+			return err
+		}
+		return db.insertMails(ctx, tx, []*pokot.Mail{m}, outbox, db.now().UTC().Truncate(timeUnit))
 	})
-	if err != nil {
-		return nil, nil, mapErr(err)
+	if errors.Is(err, errSkip) {
+		return nil, nil
 	}
-	return r, &toks, nil
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func (db *DB) registrations(ctx context.Context, q string, args ...any) ([]*pokot.Registration, error) {

@@ -1,10 +1,12 @@
 package sqldb_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/pokot/pokot"
+	"github.com/pokot/pokot/sqldb"
 )
 
 // TestLearnerRegistrations: a learner's list holds the registrations made as the user and
@@ -64,9 +66,23 @@ func TestLearnerRegistrations(t *testing.T) {
 	}
 }
 
-// TestReissueRegistrationLinks: the live registration of an address gets new links and the
-// old ones stop working; a cancelled registration or an unknown address gets nothing, and
-// nothing is stored twice.
+// reissue reissues the links of email in offering o and queues the message carrying them;
+// it returns the registration, the new tokens and the message.
+func reissue(t *testing.T, db *sqldb.DB, o *pokot.Offering, email string) (*pokot.Registration, *pokot.RegistrationTokens, *pokot.Mail, error) {
+	t.Helper()
+	var toks *pokot.RegistrationTokens
+	var m *pokot.Mail
+	r, err := db.ReissueRegistrationLinks(ctx, o.ID, email, true, func(r *pokot.Registration, tk *pokot.RegistrationTokens) (*pokot.Mail, error) {
+		toks = tk
+		m = &pokot.Mail{To: r.Email, Subject: "links", Text: tk.Confirm + " " + tk.Cancel}
+		return m, nil
+	})
+	return r, toks, m, err
+}
+
+// TestReissueRegistrationLinks: the live registration of an address gets new links, queued
+// in a message in the same transaction, and the old ones stop working; a cancelled
+// registration or an unknown address gets nothing, and nothing is stored twice.
 func TestReissueRegistrationLinks(t *testing.T) {
 	db := testDB(t)
 	w := newDeliveryWorld(t, db, pokot.GradePassFail, false)
@@ -74,12 +90,18 @@ func TestReissueRegistrationLinks(t *testing.T) {
 	a, old := register(t, w, o, "aino@example.fi")
 	b, _ := register(t, w, o, "bertta@example.fi")
 
-	r, toks, err := db.ReissueRegistrationLinks(ctx, o.ID, "Aino@Example.FI")
+	r, toks, m, err := reissue(t, db, o, "Aino@Example.FI")
 	must(t, err)
 	if r.ID != a.ID || r.Status != pokot.RegRegistered || toks.Cancel == "" || toks.Confirm == "" || toks.Cancel == old.Cancel || toks.Confirm == old.Confirm {
 		t.Fatalf("reissued %+v %+v", r, toks)
 	}
-	w2, _, err := db.ReissueRegistrationLinks(ctx, o.ID, b.Email)
+	if m.ID == 0 {
+		t.Fatal("the message with the new links was not queued")
+	}
+	if q, err := db.MailByID(ctx, m.ID); err != nil || q.Text != toks.Confirm+" "+toks.Cancel || q.Status != pokot.MailOutbox {
+		t.Fatalf("queued message %+v %v", q, err)
+	}
+	w2, _, _, err := reissue(t, db, o, b.Email)
 	must(t, err)
 	if w2.Status != pokot.RegWaitlisted || w2.Position != 1 {
 		t.Fatalf("the waitlisted registration: %+v", w2)
@@ -96,15 +118,49 @@ func TestReissueRegistrationLinks(t *testing.T) {
 	if c.ID != a.ID {
 		t.Fatalf("the new link cancelled %d", c.ID)
 	}
-	_, _, err = db.ReissueRegistrationLinks(ctx, o.ID, a.Email)
+	_, _, _, err = reissue(t, db, o, a.Email)
 	wantCode(t, err, pokot.ENOTFOUND)
-	_, _, err = db.ReissueRegistrationLinks(ctx, o.ID, "nobody@example.fi")
+	_, _, _, err = reissue(t, db, o, "nobody@example.fi")
 	wantCode(t, err, pokot.ENOTFOUND)
-	_, _, err = db.ReissueRegistrationLinks(ctx, o.ID, "not an address")
+	_, _, _, err = reissue(t, db, o, "not an address")
 	wantCode(t, err, pokot.EINVALID)
 	all, err := db.Participants(ctx, w.org.ID, o.ID, true)
 	must(t, err)
 	if len(all) != 2 {
 		t.Fatalf("%d registrations, want 2", len(all))
+	}
+}
+
+// TestReissueRegistrationLinksNoMail: when the message cannot be made (an error) or is not
+// to be sent (nil), the links stay as they were and nothing is queued.
+func TestReissueRegistrationLinksNoMail(t *testing.T) {
+	db := testDB(t)
+	w := newDeliveryWorld(t, db, pokot.GradePassFail, false)
+	o := w.newOffering(t, 1)
+	_, old := register(t, w, o, "aino@example.fi")
+	depth := func() int {
+		_, n, err := db.Outbox(ctx, 1, 0)
+		must(t, err)
+		return n
+	}
+	before := depth()
+	boom := errors.New("boom")
+	_, err := db.ReissueRegistrationLinks(ctx, o.ID, "aino@example.fi", true, func(*pokot.Registration, *pokot.RegistrationTokens) (*pokot.Mail, error) {
+		return nil, boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("compose error: %v", err)
+	}
+	r, err := db.ReissueRegistrationLinks(ctx, o.ID, "aino@example.fi", true, func(*pokot.Registration, *pokot.RegistrationTokens) (*pokot.Mail, error) {
+		return nil, nil
+	})
+	if r != nil || err != nil {
+		t.Fatalf("nil message: %v %v", r, err)
+	}
+	if n := depth(); n != before {
+		t.Fatalf("%d messages queued", n-before)
+	}
+	if _, err := db.ConfirmRegistration(ctx, old.Confirm, t0); err != nil {
+		t.Fatalf("the old link stopped working: %v", err)
 	}
 }

@@ -86,9 +86,6 @@ func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 	if err := s.mailRegistration(r, p, reg, tokens); err != nil {
 		return err
 	}
-	if _, err := s.store.Hit(r.Context(), regMailKey(reg.Email), 1, time.Hour, s.now()); err != nil {
-		return err
-	}
 	if !self {
 		return s.renderRegistrationSent(w, r, p, reg.Email)
 	}

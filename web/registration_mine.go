@@ -10,6 +10,7 @@ import (
 
 	"github.com/pokot/pokot"
 	"github.com/pokot/pokot/i18n"
+	"github.com/pokot/pokot/mail"
 )
 
 // learnerRegStore is what a learner's own registrations need beyond pokot.Store: the list
@@ -17,7 +18,8 @@ import (
 // already registered. sqldb implements it.
 type learnerRegStore interface {
 	LearnerRegistrations(ctx context.Context, userID int64) ([]*pokot.Registration, error)
-	ReissueRegistrationLinks(ctx context.Context, offeringID int64, email string) (*pokot.Registration, *pokot.RegistrationTokens, error)
+	ReissueRegistrationLinks(ctx context.Context, offeringID int64, email string, outbox bool,
+		compose func(*pokot.Registration, *pokot.RegistrationTokens) (*pokot.Mail, error)) (*pokot.Registration, error)
 }
 
 func (s *server) learnerRegs() (learnerRegStore, error) {
@@ -143,8 +145,16 @@ func (s *server) cancelMine(w http.ResponseWriter, r *http.Request) error {
 		Reg: reg, Title: s.offeringTitle(r, reg, st(r).lang), Back: "/wallet#myregs"}, nil)
 }
 
-// regMailKey is the throttle key counting the public form's messages to an address.
-func regMailKey(email string) string { return "reg:mail:" + strings.ToLower(email) }
+// regMailKey is the throttle key counting the public form's "already registered" messages
+// to an address about one offering.
+func regMailKey(offeringID int64, email string) string {
+	return "reg:mail:" + strconv.FormatInt(offeringID, 10) + ":" + strings.ToLower(email)
+}
+
+// regMailQuiet is how long after a registration no "already registered" message goes to
+// its address (the registration message's links still work), and the throttle window of
+// those messages.
+const regMailQuiet = time.Hour
 
 // registrationSentData is the page the public form answers with.
 type registrationSentData struct {
@@ -160,28 +170,49 @@ func (s *server) renderRegistrationSent(w http.ResponseWriter, r *http.Request, 
 
 // mailAlreadyRegistered tells an address that typed into the public form again that it is
 // already registered (or waiting), with new links: only the links' hashes are stored, so
-// the registration gets new ones and the earlier ones stop working.
+// the registration gets new ones and the earlier ones stop working. The message is queued
+// in the transaction that stores the new links, so that the old links never die without
+// new ones on their way. It is in the registration's own language, not the language of
+// whoever typed the form.
 //
-// At most one such message goes to an address in an hour, and none within the hour after
-// its registration message (whose links still work): the form must not become a way to
-// fill someone's mailbox or to keep replacing their links. The page does not say whether
-// a message was sent.
+// No such message goes out in the hour after the registration was made (its registration
+// message's links still work), and at most one per address and offering in each clock
+// hour (the throttle's fixed window): the form must not become a way to fill someone's
+// mailbox or to keep replacing their links. The page does not say whether a message was
+// sent.
 func (s *server) mailAlreadyRegistered(r *http.Request, p *publicOffering, typed *pokot.Registration) error {
 	ls, err := s.learnerRegs()
 	if err != nil {
 		return err
 	}
-	if ok, err := s.store.Hit(r.Context(), regMailKey(typed.Email), 1, time.Hour, s.now()); err != nil || !ok {
+	now := s.now()
+	if ok, err := s.store.Hit(r.Context(), regMailKey(p.Offering.ID, typed.Email), 1, regMailQuiet, now); err != nil || !ok {
 		return err
 	}
-	reg, t, err := ls.ReissueRegistrationLinks(r.Context(), p.Offering.ID, typed.Email)
+	outbox := false
+	if q, ok := s.mailer.(interface{ Outbox() bool }); ok {
+		outbox = q.Outbox()
+	}
+	_, err = ls.ReissueRegistrationLinks(r.Context(), p.Offering.ID, typed.Email, outbox, func(reg *pokot.Registration, t *pokot.RegistrationTokens) (*pokot.Mail, error) {
+		if now.Sub(reg.Created) < regMailQuiet {
+			return nil, nil
+		}
+		m := s.alreadyRegisteredMail(p, reg, t)
+		return m, mail.Validate(m)
+	})
 	if pokot.ErrorCode(err) == pokot.ENOTFOUND {
 		return nil // cancelled in between: nothing to tell
 	}
-	if err != nil {
-		return err
+	return err
+}
+
+// alreadyRegisteredMail is the message of mailAlreadyRegistered, in the registration's
+// language.
+func (s *server) alreadyRegisteredMail(p *publicOffering, reg *pokot.Registration, t *pokot.RegistrationTokens) *pokot.Mail {
+	l, ok := pokot.ParseLang(string(reg.Lang))
+	if !ok {
+		l = pokot.Finnish
 	}
-	l := typed.Lang
 	title := p.Version.Content.Title.Get(l)
 	body := "mail.myregs.dup_registered"
 	if reg.Status == pokot.RegWaitlisted {
@@ -197,9 +228,9 @@ func (s *server) mailAlreadyRegistered(r *http.Request, p *publicOffering, typed
 		text += "\n" + i18n.T(l, "mail.myregs.dup_confirm", args...)
 	}
 	text += "\n" + i18n.T(l, "mail.myregs.dup_footer", args...)
-	return s.mailer.Send(r.Context(), &pokot.Mail{
+	return &pokot.Mail{
 		To:      reg.Email,
 		Subject: i18n.T(l, "mail.myregs.dup_subject", "title", title),
 		Text:    text,
-	})
+	}
 }
