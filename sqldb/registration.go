@@ -33,6 +33,10 @@ func errRegCancelled() error {
 	return &pokot.Error{Code: pokot.ECONFLICT, Key: "err.reg.cancelled", Message: "the registration has already been cancelled"}
 }
 
+func errRegCompleted() error {
+	return &pokot.Error{Code: pokot.ECONFLICT, Key: "err.reg.completed", Message: "a credential has been issued (or is being issued) for the registration"}
+}
+
 // Register implements pokot.RegistrationService. The offering row is locked, so that two
 // learners never take the last seat together.
 func (db *DB) Register(ctx context.Context, r *pokot.Registration, now time.Time) (*pokot.RegistrationTokens, error) {
@@ -143,6 +147,15 @@ func (db *DB) cancel(ctx context.Context, where string, args ...any) (cancelled,
 		}
 		if r.Status == pokot.RegCancelled {
 			return errRegCancelled()
+		}
+		// A registration whose credential has been issued (or reserved for issuing) is
+		// completed: cancelling it would free a seat that was used.
+		var issued int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM issued_credentials WHERE registration_id = $1`, r.ID).Scan(&issued); err != nil {
+			return err
+		}
+		if issued > 0 {
+			return errRegCompleted()
 		}
 		held := r.Status == pokot.RegRegistered
 		t := now.UTC().Truncate(timeUnit)

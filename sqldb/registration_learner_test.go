@@ -164,3 +164,33 @@ func TestReissueRegistrationLinksNoMail(t *testing.T) {
 		t.Fatalf("the old link stopped working: %v", err)
 	}
 }
+
+// TestCancelCompletedRegistration: a registration whose credential is being issued (or
+// has been) cannot be cancelled, by the learner's link or by id; nothing changes.
+func TestCancelCompletedRegistration(t *testing.T) {
+	db := testDB(t)
+	w := newDeliveryWorld(t, db, pokot.GradePassFail, false)
+	o := w.newOffering(t, 1)
+	a, toks := register(t, w, o, "aino@example.fi")
+	register(t, w, o, "bertta@example.fi") // waits
+	rows, err := pokot.ReadAssessmentCSV(strings.NewReader("email,outcome,result,assessedOn\n" +
+		"aino@example.fi,1,pass,20.10.2026\naino@example.fi,2,pass,21.10.2026\n"))
+	must(t, err)
+	must(t, db.ImportAssessments(ctx, w.org.ID, o.ID, w.ville.ID, rows))
+	b, err := db.StartIssueBatch(ctx, w.org.ID, o.ID, w.ville.ID)
+	must(t, err)
+	_, reserved, err := db.ReserveIssuance(ctx, w.org.ID, b.ID, 10)
+	must(t, err)
+	if len(reserved) != 1 || reserved[0].RegistrationID != a.ID {
+		t.Fatalf("reserved %+v", reserved)
+	}
+	_, _, err = db.CancelRegistrationByToken(ctx, toks.Cancel, t0)
+	wantCode(t, err, pokot.ECONFLICT, "err.reg.completed")
+	_, _, err = db.CancelRegistration(ctx, w.org.ID, a.ID, t0)
+	wantCode(t, err, pokot.ECONFLICT, "err.reg.completed")
+	regs, err := db.Participants(ctx, w.org.ID, o.ID, false)
+	must(t, err)
+	if len(regs) != 2 || regs[0].ID != a.ID || regs[0].Status != pokot.RegRegistered || regs[1].Status != pokot.RegWaitlisted {
+		t.Fatalf("after refused cancels: %+v %+v", regs[0], regs[1])
+	}
+}

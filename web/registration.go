@@ -181,10 +181,14 @@ func (s *server) cancelRegistration(w http.ResponseWriter, r *http.Request) erro
 		Reg: reg, Title: s.offeringTitle(r, reg, st(r).lang)}, nil)
 }
 
+// regLinkErrors are the refusals of a confirmation or cancellation that the link page
+// explains.
+var regLinkErrors = map[string]bool{"err.reg.token": true, "err.reg.cancelled": true, "err.reg.completed": true}
+
 // registrationLinkErr shows an unknown or used link's precise message on the link page.
 func (s *server) registrationLinkErr(w http.ResponseWriter, r *http.Request, action string, err error) error {
 	var e *pokot.Error
-	if !errors.As(err, &e) || (e.Key != "err.reg.token" && e.Key != "err.reg.cancelled") {
+	if !errors.As(err, &e) || !regLinkErrors[e.Key] {
 		return err
 	}
 	return s.render(w, r, statusOf(e.Code), "registrationlink", registrationLinkData{Action: action, Error: e.Key}, nil)

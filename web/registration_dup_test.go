@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -71,5 +72,41 @@ func TestAlreadyRegisteredLanguage(t *testing.T) {
 	m := w.mailTo("aino@example.fi")
 	if m.Subject != "Ilmoittautumisesi: Hoivarobotiikan perusteet" || !strings.Contains(m.Text, "Olet jo ilmoittautunut") {
 		t.Fatalf("the message is not in Finnish: %q\n%s", m.Subject, m.Text)
+	}
+}
+
+// TestCancelCompletedRegistration: a registration whose credential has been issued cannot
+// be cancelled, neither from the wallet's list (a hand-made POST) nor by the e-mailed
+// link; the precise message is shown and the seat stays taken.
+func TestCancelCompletedRegistration(t *testing.T) {
+	t.Parallel()
+	w := newDeliveryWorld(t)
+	leo := w.user("leo@example.fi", "Leo Oppija", false)
+	cs := w.issuePOK(t, "leo@example.fi")
+	regs, err := w.db.LearnerRegistrations(ctx, leo.ID)
+	if err != nil || len(regs) != 1 || cs[0].RegistrationID != regs[0].ID {
+		t.Fatalf("Leo's registrations %v %v", regs, err)
+	}
+	lb := w.signedIn(leo)
+	lb.get("/wallet")
+	r := lb.post("/wallet/registrations/"+strconv.FormatInt(regs[0].ID, 10)+"/cancel", nil)
+	wantStatus(t, r, http.StatusConflict)
+	wantBody(t, r, "Tämän ilmoittautumisen osaamismerkki on myönnetty tai myönnettävänä")
+
+	// The e-mailed link: new links by the "already registered" message.
+	w.advance(2 * time.Hour)
+	o, err := w.db.Offering(ctx, regs[0].OrgID, regs[0].OfferingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, w.visit(publicPath(o)).post(publicPath(o)+"/register", regForm("Leo", "leo@example.fi")), http.StatusOK)
+	_, cancel := registrationLinks(t, w.mailTo("leo@example.fi"))
+	v := w.browser()
+	v.get(cancel)
+	r = v.post(cancel, nil)
+	wantStatus(t, r, http.StatusConflict)
+	wantBody(t, r, "Tämän ilmoittautumisen osaamismerkki on myönnetty tai myönnettävänä")
+	if reg, _ := w.seats(o); len(reg) != 1 || reg[0] != "leo@example.fi" {
+		t.Fatalf("seats after refused cancels: %v", reg)
 	}
 }

@@ -107,7 +107,9 @@ func (s *server) myRegistrations(ctx context.Context, u *pokot.User, items []*wa
 // cancelMine is POST /wallet/registrations/{id}/cancel: the signed-in learner cancels one
 // of their own registrations, as the e-mailed cancellation link does (the same store
 // cancellation, the freed seat to the first in the waitlist, who is e-mailed, and the same
-// result page). Another learner's registration, or one that does not exist, is the same 404.
+// result page). Another learner's registration, or one that does not exist, is the same 404;
+// one already cancelled or completed (its credential issued) is refused by the store, as
+// its e-mailed link is, with the precise message (409).
 func (s *server) cancelMine(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -148,8 +149,9 @@ func (s *server) staffCancel(w http.ResponseWriter, r *http.Request) error {
 		return s.renderStaffCancel(w, r, oc, ds, reg)
 	}
 	_, promoted, err := ds.CancelRegistration(r.Context(), oc.Org.ID, reg.ID, s.now())
-	if pokot.ErrorCode(err) == pokot.ECONFLICT {
-		return s.renderParticipants(w, r, http.StatusConflict, oc, ds, "err.reg.cancelled")
+	var e *pokot.Error
+	if errors.As(err, &e) && e.Code == pokot.ECONFLICT {
+		return s.renderParticipants(w, r, http.StatusConflict, oc, ds, e.Key)
 	} else if err != nil {
 		return err
 	}
