@@ -63,7 +63,7 @@ func (s *server) register(w http.ResponseWriter, r *http.Request) error {
 		return err
 	} else if !ok {
 		d.Error = "err.reg.throttled"
-		return s.render(w, r, http.StatusTooManyRequests, "offeringpublic", d, nil)
+		return s.render(w, r, http.StatusTooManyRequests, "offeringpublic", d, f)
 	}
 	tokens, err := ds.Register(r.Context(), reg, s.now())
 	var e *pokot.Error

@@ -75,6 +75,22 @@ func TestAlreadyRegisteredLanguage(t *testing.T) {
 	}
 }
 
+// TestRegistrationThrottledKeepsForm: the throttled form keeps what the visitor typed.
+func TestRegistrationThrottledKeepsForm(t *testing.T) {
+	t.Parallel()
+	w := newDeliveryWorld(t)
+	o := w.offering(50)
+	var r *resp
+	for i := 0; i < 12; i++ {
+		r = w.visit(publicPath(o)).post(publicPath(o)+"/register", regForm("Maija Meikäläinen", "maija@example.fi"))
+		if r.StatusCode == http.StatusTooManyRequests {
+			break
+		}
+	}
+	wantStatus(t, r, http.StatusTooManyRequests)
+	wantBody(t, r, `value="Maija Meikäläinen"`, `value="maija@example.fi"`)
+}
+
 // TestCancelCompletedRegistration: a registration whose credential has been issued cannot
 // be cancelled, neither from the wallet's list (a hand-made POST) nor by the e-mailed
 // link; the precise message is shown and the seat stays taken.
