@@ -219,10 +219,14 @@ func (db *DB) RegistrationsOf(ctx context.Context, userID int64) ([]*pokot.Regis
 // user's e-mail address (as the wallet finds the credentials issued to that address),
 // cancelled ones included. A user that does not exist has none.
 func (db *DB) LearnerRegistrations(ctx context.Context, userID int64) ([]*pokot.Registration, error) {
-	return db.registrations(ctx, `SELECT `+registrationColumns+` FROM registrations r
-		WHERE r.user_id = $1 OR r.email = (SELECT u.email FROM users u WHERE u.id = $1)
-		ORDER BY r.id DESC`, userID)
+	return db.registrations(ctx, learnerRegistrationsQuery, userID)
 }
+
+// learnerRegistrationsQuery is LearnerRegistrations' query; the indexes registrations_user
+// and registrations_email (migration 0013) serve its two conditions.
+const learnerRegistrationsQuery = `SELECT ` + registrationColumns + ` FROM registrations r
+	WHERE r.user_id = $1 OR r.email = (SELECT u.email FROM users u WHERE u.id = $1)
+	ORDER BY r.id DESC`
 
 // ReissueRegistrationLinks gives the live (not cancelled) registration of email in an
 // offering new confirmation and cancellation tokens, for a message telling the address
