@@ -106,7 +106,8 @@ var regStatusLabel = map[Lang]map[string]string{
 
 // WriteParticipantsCSV writes registrations as a CSV that Excel opens directly: a UTF-8
 // byte order mark, semicolons, CRLF, dates as d.m.yyyy in Helsinki time, headers and
-// statuses in lang. Cells that a spreadsheet would run as formulas are prefixed with '.
+// statuses in lang. Names and addresses are written with SpreadsheetCell (a spreadsheet shows
+// them as text; FromSpreadsheetCell reads them back exactly).
 func WriteParticipantsCSV(w io.Writer, regs []*Registration, lang Lang) error {
 	if _, ok := participantHeader[lang]; !ok {
 		lang = Finnish
@@ -127,20 +128,12 @@ func WriteParticipantsCSV(w io.Writer, regs []*Registration, lang Lang) error {
 		if r.ConfirmedAt != nil {
 			confirmed = FormatDate(*r.ConfirmedAt)
 		}
-		if err := cw.Write([]string{safeCell(r.Name), safeCell(r.Email), regStatusLabel[lang][r.Status], pos, confirmed, FormatDate(r.Created)}); err != nil {
+		if err := cw.Write([]string{SpreadsheetCell(r.Name), SpreadsheetCell(r.Email), regStatusLabel[lang][r.Status], pos, confirmed, FormatDate(r.Created)}); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// safeCell defuses spreadsheet formula injection.
-func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // helsinki is the time zone in which Finnish users read dates; UTC when the system lacks

@@ -33,9 +33,9 @@ func CSVHeader(n int) []string {
 // WriteCSV writes one row per POK version: the columns of CSVHeader, language variants in
 // columns of their own (title_fi, title_sv, title_en …), learning outcomes in numbered
 // columns (outcome1_text_fi … outcome1_skills), lists as described in docs/exchange.md.
-// A cell that a spreadsheet would run as a formula (starting with =, @, a tab, a carriage
-// return, or + or - before anything but a digit or space) gets a leading apostrophe, which
-// ReadCSV removes again. EINVALID ("err.csv.export_keyword", "err.csv.export_separator")
+// Every cell is written with pokot.SpreadsheetCell: one that a spreadsheet could run as a
+// formula (starting with =, +, -, @, a tab or a carriage return, or an apostrophe) gets a
+// leading apostrophe, which ReadCSV removes again (pokot.FromSpreadsheetCell). EINVALID ("err.csv.export_keyword", "err.csv.export_separator")
 // when a keyword holds a comma or a label a "|", which the cell formats cannot carry.
 func WriteCSV(w io.Writer, rows []CSVRow, opt CSVOptions) error {
 	if opt.Separator == 0 {
@@ -77,7 +77,7 @@ func WriteCSV(w io.Writer, rows []CSVRow, opt CSVOptions) error {
 			}
 		}
 		for i, s := range rec {
-			rec[i] = defuse(s)
+			rec[i] = pokot.SpreadsheetCell(s)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -110,35 +110,4 @@ func exportable(c *pokot.MicrocredentialContent) error {
 		}
 	}
 	return nil
-}
-
-// formulaLike reports whether a spreadsheet would take s for a formula.
-func formulaLike(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '=', '@', '\t', '\r':
-		return true
-	case '+', '-':
-		return len(s) == 1 || !(s[1] >= '0' && s[1] <= '9' || s[1] == ' ')
-	}
-	return false
-}
-
-// defuse prefixes a formula-like cell with an apostrophe; so is a cell that already
-// starts with an apostrophe before a formula-like text, so that undefuse is exact.
-func defuse(s string) string {
-	if formulaLike(s) || strings.HasPrefix(s, "'") && formulaLike(strings.TrimLeft(s, "'")) {
-		return "'" + s
-	}
-	return s
-}
-
-// undefuse removes the apostrophe that defuse added.
-func undefuse(s string) string {
-	if strings.HasPrefix(s, "'") && formulaLike(strings.TrimLeft(s, "'")) {
-		return s[1:]
-	}
-	return s
 }

@@ -14,7 +14,7 @@ import (
 func minimalContent() pokot.MicrocredentialContent {
 	return pokot.MicrocredentialContent{
 		Title:    pokot.Text{pokot.Finnish: "=HYPERLINK(\"http://evil.example\")"},
-		Outcomes: []pokot.LearningOutcome{{Text: pokot.Text{pokot.Finnish: "-osaat"}}, {Criteria: pokot.Text{pokot.English: "@mention"}}, {Text: pokot.Text{pokot.Finnish: "Kolmas"}}},
+		Outcomes: []pokot.LearningOutcome{{Text: pokot.Text{pokot.Finnish: "-osaat"}}, {Criteria: pokot.Text{pokot.English: "@mention"}}, {Text: pokot.Text{pokot.Finnish: "-2+3+cmd|' /C calc'!A0"}}},
 		Workload: pokot.Workload{Value: 0.5, Unit: pokot.UnitOP},
 		Contact:  pokot.Contact{Phone: "+358 40 123", Name: "'=quoted already"},
 		Image: &pokot.BadgeImage{MediaType: "image/svg+xml", Alt: pokot.Text{pokot.Finnish: "Ympyrä"},
@@ -76,7 +76,9 @@ func TestWriteCSVDefusesFormulas(t *testing.T) {
 	}
 	for col, want := range map[string]string{
 		"title_fi": "'=HYPERLINK(\"http://evil.example\")", "outcome1_text_fi": "'-osaat", "outcome2_criteria_en": "'@mention",
-		"contact_phone": "+358 40 123", "contact_name": "''=quoted already", "workload_value": "0.5", "workload_unit": "op",
+		// A payload may start with + or - and a digit: every such cell is defused too.
+		"outcome3_text_fi": "'-2+3+cmd|' /C calc'!A0",
+		"contact_phone":    "'+358 40 123", "contact_name": "''=quoted already", "workload_value": "0.5", "workload_unit": "op",
 		"id": "18", "version": "1", "status": "published", "slug": "pieni", "eqf_level": "", "jotpa": "false",
 	} {
 		if got := cell(col); got != want {

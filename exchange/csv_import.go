@@ -174,7 +174,7 @@ func readRow(row int, cols, rec []string) (ImportedDraft, pokot.Errors) {
 	outcomes := map[int]*pokot.LearningOutcome{}
 	image := ""
 	for i, name := range cols {
-		v := undefuse(strings.TrimSpace(rec[i]))
+		v := pokot.FromSpreadsheetCell(strings.TrimSpace(rec[i]))
 		limit := MaxCellRunes
 		if name == "image" {
 			limit = MaxImageCell
