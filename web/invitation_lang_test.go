@@ -12,7 +12,8 @@ import (
 // The invite form asks for the language of the invitation e-mail (Finnish preselected):
 // an org admin using the Finnish pages who chooses Swedish sends a Swedish invitation,
 // whose link opens the invitation page in Swedish; with no choice the mail is Finnish,
-// also when the inviter uses the English pages; an unknown language is refused at the
+// also when the inviter uses the English pages, and its link opens the page in Finnish
+// even for a visitor whose pages are in Swedish; an unknown language is refused at the
 // field and nothing is sent.
 func TestInvitationLanguageChoice(t *testing.T) {
 	t.Parallel()
@@ -58,9 +59,15 @@ func TestInvitationLanguageChoice(t *testing.T) {
 	if m.Subject != "Kutsu POKOTiin: HAMK" || !strings.Contains(m.Text, "kutsuu sinut") {
 		t.Errorf("default invitation: %q\n%s", m.Subject, m.Text)
 	}
-	if strings.Contains(linkIn(t, m), "?lang=") {
-		t.Errorf("a Finnish invitation link names a language: %s", linkIn(t, m))
+	// The link names Finnish too, so that the page opens in the mail's language whatever
+	// the newcomer's browser prefers.
+	link = linkIn(t, m)
+	if !strings.HasSuffix(link, "?lang=fi") {
+		t.Errorf("a Finnish invitation link does not name its language: %s", link)
 	}
+	sv := e.browser()
+	sv.get("/?lang=sv")
+	wantBody(t, sv.get(link), `<html lang="fi">`, "Luo tunnus")
 }
 
 // mailTo is the one mail of ms sent to addr.

@@ -53,9 +53,10 @@ func (s *server) invite(w http.ResponseWriter, r *http.Request) error {
 		if kl, ok := pokot.ParseLang(string(known.Lang)); ok {
 			l = kl
 		}
-	} else if l != pokot.Finnish {
-		// A newcomer's invitation page opens in the mail's language too (someone with an
-		// account has their own language once signed in).
+	} else {
+		// A newcomer's invitation page opens in the mail's language too, Finnish included
+		// (without it the page would follow the browser's language); someone with an
+		// account has their own language once signed in.
 		link += "?lang=" + string(l)
 	}
 	if err := s.mailer.Send(ctx, &pokot.Mail{
