@@ -126,10 +126,8 @@ func twoServesShareQueue(t *testing.T, bin, dir, dsn string, db *sqldb.DB) {
 		if done.Status != domain.BatchDone || done.Done != want || done.Failed != 0 {
 			t.Errorf("batch %d: %+v", b.ID, done)
 		}
-		j, err := db.Job(ctx, b.JobID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		// The job is completed just after the batch's last chunk, in a transaction of its own.
+		j := waitJob(t, db, b.JobID, []*server{survivor}, time.Minute, func(j *domain.Job) bool { return j.Status == domain.JobDone })
 		// Both jobs end with the survivor; the first was claimed twice (victim, survivor).
 		wantAttempts := map[int64]int{b1.ID: 2, b2.ID: 1}[b.ID]
 		if j.Status != domain.JobDone || j.Worker != workerOf(survivor) || j.Attempts != wantAttempts {
