@@ -1,11 +1,8 @@
 package api_test
 
 import (
-	"bytes"
 	"fmt"
 	"testing"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 type batchOut struct {
@@ -72,26 +69,7 @@ func TestDeliveryIssue(t *testing.T) {
 func TestDeliverySchemas(t *testing.T) {
 	f := deliverySetup(t)
 	_, doc := f.do(t, "GET", "/api/v1/openapi.json", "", "", "")
-	const base = "https://pokot.example.fi/api/v1/openapi.json"
-	parsed, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
-	must(t, err)
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	must(t, c.AddResource(base, parsed))
-	conforms := func(what, schema string, body []byte) {
-		t.Helper()
-		sch, err := c.Compile(base + "#/components/schemas/" + schema)
-		if err != nil {
-			t.Fatalf("schema %s: %v", schema, err)
-		}
-		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		if err := sch.Validate(v); err != nil {
-			t.Errorf("%s does not match %s: %v\n%s", what, schema, err, body)
-		}
-	}
+	conforms := schemaChecker(t, doc)
 	call := func(method, path, ctype, body string, status int) []byte {
 		t.Helper()
 		resp, b := f.do(t, method, path, "hamkadmin", ctype, body)

@@ -1,11 +1,8 @@
 package api_test
 
 import (
-	"bytes"
 	"fmt"
 	"testing"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // TestMicrocredentialSchemas checks real requests and responses of the POK endpoints
@@ -14,30 +11,7 @@ import (
 func TestMicrocredentialSchemas(t *testing.T) {
 	f, robotics, _, _ := catalogFixture(t)
 	_, doc := f.do(t, "GET", "/api/v1/openapi.json", "", "", "")
-	const base = "https://pokot.example.fi/api/v1/openapi.json"
-	parsed, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	if err := c.AddResource(base, parsed); err != nil {
-		t.Fatal(err)
-	}
-	conforms := func(what, schema string, body []byte) {
-		t.Helper()
-		sch, err := c.Compile(base + "#/components/schemas/" + schema)
-		if err != nil {
-			t.Fatalf("schema %s: %v", schema, err)
-		}
-		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		if err := sch.Validate(v); err != nil {
-			t.Errorf("%s does not match %s: %v\n%s", what, schema, err, body)
-		}
-	}
+	conforms := schemaChecker(t, doc)
 	get := func(path, tok string, status int) []byte {
 		t.Helper()
 		resp, body := f.do(t, "GET", path, tok, "", "")
